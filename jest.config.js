@@ -1,0 +1,21 @@
+// force timezone to UTC to allow tests to work regardless of local timezone
+// generally used by snapshots, but can affect specific tests
+process.env.TZ = 'UTC';
+
+const base = require('./.config/jest.config');
+const { grafanaESModules, nodeModulesToTransform } = require('./.config/jest/utils');
+
+const swc = base.transform['^.+\\.(t|j)sx?$'];
+
+module.exports = {
+  ...base,
+  testMatch: ['<rootDir>/src/**/*.test.{ts,tsx}', '<rootDir>/demo/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts'],
+  // The built-bundle smoke test has its own config (jest.bundle.config.js): it needs dist/.
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '\\.bundle\\.test\\.'],
+  transform: {
+    ...base.transform,
+    // d3-color and a few others ship .mjs only.
+    '^.+\\.mjs$': swc,
+  },
+  transformIgnorePatterns: [nodeModulesToTransform([...grafanaESModules, '@lezer', '@prometheus-io', '@grafana/lezer-logql'])],
+};

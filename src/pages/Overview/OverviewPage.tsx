@@ -1,0 +1,13 @@
+import React from 'react';
+import { AreaPage } from '../../components/AreaPage';
+import { testIds } from '../../components/testIds';
+
+/** The Overview area. */
+export default function OverviewPage() {
+  return (
+    <AreaPage
+      testId={testIds.pages.overview}
+      description="SLOs by status with the worst error budgets first, and the incidents that are open now."
+    />
+  );
+}
