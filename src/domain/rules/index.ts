@@ -1,0 +1,19 @@
+/** Public API of rule generation. */
+export { generatePrometheusRules, toYaml, sloRuleGroup, alertingRules, tierAlertExpr } from './prometheus';
+export { recordingRules, seriesLabels } from './recording';
+export {
+  generateGrafanaAlertingFile,
+  grafanaRulesForSlo,
+  grafanaRuleUid,
+  provisionedAlertRules,
+  toProvisionedAlertRule,
+} from './grafana';
+export type {
+  GrafanaAlertOptions,
+  GrafanaAlertingFile,
+  GrafanaFileRule,
+  ProvisionedAlertRule,
+  AlertQuery,
+} from './grafana';
+export { SERIES, errorRatioSeries, sliceBadRatioSeries, groupName, sloPageUrl, PLUGIN_ID } from './names';
+export type { PrometheusRuleFile, RuleGroup, Rule, RecordingRule, AlertingRule, RuleOptions } from './types';
