@@ -1,0 +1,140 @@
+/** @jest-environment node */
+// Runs the real CLI in a child process, as CI would.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, parseAllDocuments } from 'yaml';
+
+jest.setTimeout(60000);
+
+const ROOT = join(__dirname, '../..');
+const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+const EXT = 'tests/fixtures/external';
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [TSX, 'src/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('sre-reliability CLI', () => {
+  it('validate: exit 0 for valid files, with warnings on stderr only', () => {
+    const r = cli('validate', 'examples/slos.yaml', `${EXT}/sloth/getting-started.yml`);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('5 SLOs valid in 2 files\n');
+    expect(r.stderr).toContain(`${EXT}/sloth/getting-started.yml: doc[0].slos[0].alerting: warning:`);
+  });
+
+  it('validate: exit 1 with every problem as file: path: message', () => {
+    const r = cli('validate', 'tests/fixtures/native/invalid.yaml', `${EXT}/sloth/plugin-getting-started.yml`);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toEqual([
+      'tests/fixtures/native/invalid.yaml: doc[0].slos[0].objective.target: must be between 0 and 1 (exclusive), got 99.9',
+      'tests/fixtures/native/invalid.yaml: doc[0].slos[1].sli.kind: must be one of ratio, latency, availability, freeform, got "histogram"',
+      'tests/fixtures/native/invalid.yaml: doc[0].slos[1].id: duplicate id "api-errors" (also used by doc[0].slos[0])',
+      `${EXT}/sloth/plugin-getting-started.yml: doc[0].slos[0].sli.plugin: refused: Sloth SLI plugin "getting_started_availability" cannot be mapped: its query is built by Go code we do not run`,
+      '4 problems found; nothing written.',
+    ]);
+    expect(r.stdout).toBe('');
+  });
+
+  it('validate: a missing file is reported, exit 1', () => {
+    const r = cli('validate', 'nope.yaml');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^nope\.yaml: cannot read: ENOENT/);
+  });
+
+  it('rules: prints a Prometheus rule file with one group per SLO on stdout', () => {
+    const r = cli('rules', 'examples/slos.yaml', '--grafana-url', 'https://grafana.example.com');
+    expect(r.code).toBe(0);
+    const file = parse(r.stdout);
+    const ids = parse(readFileSync(join(ROOT, 'examples/slos.yaml'), 'utf8')).slos.map((s: { id: string }) => s.id);
+    expect(file.groups.map((g: { name: string }) => g.name)).toEqual(ids.map((id: string) => `sre-slo-${id}`));
+    expect(r.stdout).toContain('https://grafana.example.com/a/sre-reliability-app/slos/demo-api-errors');
+  });
+
+  it('rules: writes -o FILE, and the Grafana format needs a data source uid', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sre-cli-'));
+    try {
+      const out = join(dir, 'alerts.yaml');
+      const r = cli(
+        'rules',
+        `${EXT}/pyrra/thanos-http.yaml`,
+        '--format',
+        'grafana',
+        '--datasource-uid',
+        'prom-uid',
+        '-o',
+        out
+      );
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe('');
+      const file = parse(readFileSync(out, 'utf8'));
+      expect(file.apiVersion).toBe(1);
+      expect(JSON.stringify(file)).toContain('"datasourceUid":"prom-uid"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('rules: invalid input writes nothing and exits 1', () => {
+    const r = cli('rules', 'tests/fixtures/native/invalid.yaml');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+  });
+
+  it('rules: the same id in two files is an error', () => {
+    const r = cli('rules', `${EXT}/sloth/getting-started.yml`, `${EXT}/sloth/k8s-getting-started.yml`);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('duplicate id "myservice-requests-availability"');
+  });
+
+  it('convert --to json prints the stored form; --to openslo prints OpenSLO v1', () => {
+    const json = cli('convert', `${EXT}/sloth/home-wifi.yml`, '--to', 'json');
+    expect(json.code).toBe(0);
+    const slos = JSON.parse(json.stdout);
+    expect(slos.map((s: { objective: { target: number } }) => s.objective.target)).toEqual([0.95, 0.999]);
+    const openslo = cli('convert', `${EXT}/sloth/home-wifi.yml`, '--to', 'openslo');
+    expect(openslo.code).toBe(0);
+    expect(parseAllDocuments(openslo.stdout).map((d) => d.toJS().kind)).toEqual(['SLO', 'SLO']);
+  });
+
+  it('usage errors exit 2 with help; --help exits 0', () => {
+    const bad = cli('rules');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^error: rules needs at least one file\n\nUsage: sre-reliability/);
+    const help = cli('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: sre-reliability <command>/);
+  });
+
+  it('npx tsx src/cli/main.ts works', () => {
+    const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'validate', 'examples/slos.yaml'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('4 SLOs valid in 1 file\n');
+  });
+
+  it('npm run --silent cli -- rules: stdout holds only the YAML', () => {
+    const r = spawnSync('npm', ['run', '--silent', 'cli', '--', 'rules', `${EXT}/sloth/getting-started.yml`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout.startsWith('# Generated by sre-reliability')).toBe(true);
+    expect(parse(r.stdout).groups).toHaveLength(1);
+    expect(r.stderr).toContain('warning:');
+  });
+
+  it('bin/sre-reliability.js runs the TypeScript entry without a build', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/sre-reliability.js'), 'validate', 'examples/slos.yaml'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('4 SLOs valid in 1 file\n');
+  });
+});

@@ -1,0 +1,10 @@
+/** CLI entry point: `npm run cli -- <command>` or `bin/sre-reliability.js`. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { runCli } from './run';
+
+process.exitCode = runCli(process.argv.slice(2), {
+  readFile: (p) => readFileSync(p, 'utf8'),
+  writeFile: (p, text) => writeFileSync(p, text),
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+});
