@@ -1,0 +1,44 @@
+/**
+ * Identifiers. Both take the clock and the random source as arguments so they are deterministic in tests;
+ * callers pass `Date.now()` and `Math.random` (or a crypto-backed source).
+ */
+
+const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+function randomChars(random: () => number, length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i++) {
+    // Clamp: a source returning exactly 1 (outside Math.random's contract) must not index past the alphabet.
+    const index = Math.min(ALPHABET.length - 1, Math.max(0, Math.floor(random() * ALPHABET.length)));
+    out += ALPHABET[index];
+  }
+  return out;
+}
+
+/**
+ * A new incident id such as `INC-20261128-ab12`: the UTC day, readable on a call, plus 4 random characters
+ * (36^4 ≈ 1.7 million per day, ample for incidents).
+ */
+export function newIncidentId(now: number, random: () => number): string {
+  const day = new Date(now).toISOString().slice(0, 10).replace(/-/g, '');
+  return `INC-${day}-${randomChars(random, 4)}`;
+}
+
+/**
+ * A new event id: the time in base 36 plus 10 random characters. Uniqueness is what matters (two clients
+ * may write at the same millisecond); the time prefix only keeps ids of one client roughly ordered.
+ */
+export function newEventId(now: number, random: () => number): string {
+  return `evt-${Math.max(0, Math.floor(now)).toString(36)}-${randomChars(random, 10)}`;
+}
+
+/**
+ * Ids we accept from URLs and tags: letters, digits, `.`, `_`, `-`, at most 64 characters. Our own ids fit;
+ * the limit keeps hand-made ids out of trouble in URLs, tags and HTML.
+ */
+export const INCIDENT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** Whether a string is an acceptable incident id (see INCIDENT_ID_PATTERN). */
+export function isIncidentId(value: string): boolean {
+  return INCIDENT_ID_PATTERN.test(value);
+}
