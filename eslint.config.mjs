@@ -5,7 +5,7 @@ import { boundaries } from './eslint.boundaries.mjs';
 export default defineConfig([
   {
     ignores: [
-      '**/logs',
+      'logs/',
       '**/*.log',
       '**/node_modules/',
       '**/coverage',
@@ -25,6 +25,8 @@ export default defineConfig([
   ...baseConfig,
   {
     files: ['**/*.{ts,tsx}'],
+    // .config/ is managed by create-plugin: leave its style to the template.
+    ignores: ['.config/**'],
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },

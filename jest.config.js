@@ -9,6 +9,11 @@ const swc = base.transform['^.+\\.(t|j)sx?$'];
 
 module.exports = {
   ...base,
+  moduleNameMapper: {
+    ...base.moduleNameMapper,
+    // Under jsdom jest picks yaml's ESM browser build; the CommonJS build is the same code.
+    '^yaml$': require.resolve('yaml'),
+  },
   testMatch: ['<rootDir>/src/**/*.test.{ts,tsx}', '<rootDir>/demo/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts'],
   // The built-bundle smoke test has its own config (jest.bundle.config.js): it needs dist/.
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '\\.bundle\\.test\\.'],

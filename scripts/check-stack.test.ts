@@ -133,6 +133,8 @@ test('fails on an invalid rule file', () => {
 test('passes with a valid rule file and counts its rules', () => {
   const dir = copyStack();
   dirs.push(dir);
+  // Only the file written here, so the counts below are known.
+  rmSync(join(dir, 'provisioning/prometheus/rules/slos.yaml'));
   writeFileSync(
     join(dir, 'provisioning/prometheus/rules/ok.yaml'),
     'groups:\n  - name: ok\n    rules:\n      - record: job:http_requests:rate5m\n        expr: sum by (job) (rate(http_server_requests_seconds_count[5m]))\n'
