@@ -1,6 +1,7 @@
 import React from 'react';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { OrgRole } from '@grafana/data';
 import { config } from '@grafana/runtime';
 import AppConfig, { type AppConfigProps } from './AppConfig';
 import { testIds } from '../testIds';
@@ -20,7 +21,7 @@ jest.mock('@grafana/runtime', () => ({
 
 const stored = { enabled: true, pinned: false, jsonData: { settings: { lokiUid: 'loki' }, slos: [{ id: 'keep-me' }] } };
 
-function setRole(orgRole: 'Admin' | 'Editor' | 'Viewer') {
+function setRole(orgRole: OrgRole) {
   config.bootData.user = { ...config.bootData.user, orgRole, isGrafanaAdmin: false };
 }
 
@@ -29,7 +30,7 @@ const props = {} as AppConfigProps;
 beforeEach(() => {
   backend.requests.length = 0;
   responder = (req) => ({ data: req.method === 'GET' ? stored : {} });
-  setRole('Admin');
+  setRole(OrgRole.Admin);
 });
 
 describe('AppConfig', () => {
@@ -73,7 +74,7 @@ describe('AppConfig', () => {
   });
 
   it('is read-only for non-admins and says who can edit', async () => {
-    setRole('Editor');
+    setRole(OrgRole.Editor);
     render(<AppConfig {...props} />);
     expect(await screen.findByText('Only organization admins can change these settings.')).toBeInTheDocument();
     expect(screen.getByTestId(testIds.appConfig.submit)).toBeDisabled();
