@@ -7,7 +7,7 @@ import { join } from 'path';
 import type { Slo } from '../slo/model';
 import { generateGrafanaAlertingFile, grafanaRuleUid, provisionedAlertRules } from './grafana';
 
-const api = JSON.parse(readFileSync(join(__dirname, '../../../../shared/grafana/api-merged.json'), 'utf8'));
+const api = JSON.parse(readFileSync(join(__dirname, '../../../tests/contract/api-merged.json'), 'utf8'));
 const defs = api.definitions as Record<string, { properties: Record<string, unknown>; required?: string[] }>;
 
 const slo: Slo = {
