@@ -132,7 +132,7 @@ describe('comparison with Sloth', () => {
     const rules = generatePrometheusRules([slo]).groups[0].rules as Array<{ record?: string; expr: string }>;
     expect(rules.find((x) => x.record === 'slo:sli_error:ratio_rate30d')).toBeUndefined();
     expect(rules.find((x) => x.record === 'slo:sli_error:ratio_period')?.expr).toBe(
-      `sum_over_time(slo:sli_bad:rate5m{slo_id="${slo.id}"}[30d]) / sum_over_time(slo:sli_total:rate5m{slo_id="${slo.id}"}[30d])`
+      `sum_over_time(slo:sli_bad:rate1h{slo_id="${slo.id}"}[29d23h59m59s999ms:1h]) / sum_over_time(slo:sli_total:rate1h{slo_id="${slo.id}"}[29d23h59m59s999ms:1h])`
     );
   });
 });

@@ -16,6 +16,8 @@ export const sliceBadRatioSeries = (window: string): string =>
 export const SERIES = {
   totalRate5m: 'slo:sli_total:rate5m',
   badRate5m: 'slo:sli_bad:rate5m',
+  totalRate1h: 'slo:sli_total:rate1h',
+  badRate1h: 'slo:sli_bad:rate1h',
   sliceGood: 'slo:sli_slice_good:ratio',
   periodErrorRatio: 'slo:sli_error:ratio_period',
   objective: 'slo:objective:ratio',

@@ -73,6 +73,8 @@ describe('generatePrometheusRules', () => {
       'slo:sli_error:ratio_rate3d',
       'slo:sli_total:rate5m',
       'slo:sli_bad:rate5m',
+      'slo:sli_total:rate1h',
+      'slo:sli_bad:rate1h',
       'slo:sli_error:ratio_period',
       'slo:objective:ratio',
       'slo:error_budget:ratio',
@@ -81,7 +83,7 @@ describe('generatePrometheusRules', () => {
     ]);
     const period = records(base).find((r) => r.record === 'slo:sli_error:ratio_period')!;
     expect(period.expr).toBe(
-      'sum_over_time(slo:sli_bad:rate5m{slo_id="checkout"}[30d]) / sum_over_time(slo:sli_total:rate5m{slo_id="checkout"}[30d])'
+      'sum_over_time(slo:sli_bad:rate1h{slo_id="checkout"}[29d23h59m59s999ms:1h]) / sum_over_time(slo:sli_total:rate1h{slo_id="checkout"}[29d23h59m59s999ms:1h])'
     );
     expect(period.expr).not.toMatch(/increase|http_requests_total/);
   });

@@ -47,12 +47,13 @@ function runPromtool(slos: Slo[], input: InputSeries[], exprs: ExprTest[]): void
 
 describe('recorded SLI values in promtool', () => {
   it('records the event-weighted period ratio under uneven traffic, not an average of ratios', () => {
-    // Minutes 1–10 and 191–200 idle; 11–70 busy (1000/min, no errors); 71–130 quiet (10/min, 1 error/min);
+    // Minutes 1–10 and 191–240 idle; 11–70 busy (1000/min, no errors); 71–130 quiet (10/min, 1 error/min);
     // 131–190 busy again. Idle edges make every event fall inside exactly five recorded 5m windows.
     const total = (m: number): number =>
       (m > 10 && m <= 70) || (m > 130 && m <= 190) ? 1000 : m > 70 && m <= 130 ? 10 : 0;
     const bad = (m: number): number => (m > 70 && m <= 130 ? 1 : 0);
-    const T = 200;
+    // Evaluated at 240m, an hour boundary after the idle tail: the period ratio covers whole hours.
+    const T = 240;
     let allBad = 0;
     let all = 0;
     for (let m = 1; m <= T; m++) {
@@ -87,7 +88,7 @@ describe('recorded SLI values in promtool', () => {
         approx('slo:error_budget_remaining:ratio{slo_id="uneven"}', min(T), 1 - eventWeighted / 0.001, 1e-9),
         // The average of the recorded 5m ratios is what an averaging period SLI would report: far off.
         approx(
-          'avg_over_time((slo:sli_error:ratio_rate5m{slo_id="uneven"} >= 0)[200m:1m])',
+          `avg_over_time((slo:sli_error:ratio_rate5m{slo_id="uneven"} >= 0)[${T}m:1m])`,
           min(T),
           averageOfRatios,
           1e-12
@@ -98,8 +99,9 @@ describe('recorded SLI values in promtool', () => {
 
   it('computes a latency SLI from a Micrometer histogram (le="1.0" style) and filters by matchers', () => {
     // Per minute on /api/orders: 60 requests <= 0.1s, 30 in (0.1, 0.3], 8 in (0.3, 1], 2 slower: 100 in all.
-    // /health is slow (50/min over 1s) and must be excluded by the uri matcher.
-    const T = 20;
+    // /health is slow (50/min over 1s) and must be excluded by the uri matcher. 65 minutes: the period ratio is
+    // built from whole hours, so it needs one.
+    const T = 65;
     const labels = (uri: string, le: string): string =>
       `http_server_requests_seconds_bucket{uri="${uri}",method="GET",status="200",outcome="SUCCESS",le="${le}"}`;
     const input: InputSeries[] = [];

@@ -4,11 +4,15 @@
  * Occurrences SLOs
  * - `slo:sli_error:ratio_rate<W>` for 5m, 1h and every enabled tier's long and short window.
  * - `slo:sli_bad:rate5m`, `slo:sli_total:rate5m`: event rates the period ratio is built from.
- * - `slo:sli_error:ratio_period` = sum_over_time(bad[P]) / sum_over_time(total[P]), P the SLO window.
- *   Every recorded 5m rate covers the 5 minutes before it, so with rules evaluated every interval each event is
- *   counted in the same number (5m / interval) of samples, in the numerator and denominator alike: the quotient is
- *   all bad events / all events (event-weighted), never an average of ratios. It reads two recorded series, not
- *   the raw counters, so a 30d window costs one range read per series instead of `increase(...[30d])`.
+ * - `slo:sli_bad:rate1h`, `slo:sli_total:rate1h` = avg_over_time of the 5m rates over the hour before (the range is
+ *   1h − 1ms so consecutive hours share no sample): hourly roll-ups, so the period ratio reads one sample per hour.
+ * - `slo:sli_error:ratio_period` = sum_over_time(bad1h[P:1h]) / sum_over_time(total1h[P:1h]), P the SLO window
+ *   (also 1ms short, so an hour-aligned evaluation takes exactly P / 1h steps). Every recorded 5m rate covers the
+ *   5 minutes before it, so with rules evaluated every interval each event is counted in the same number
+ *   (5m / interval) of 5m samples; the hourly roll-ups partition those samples, and the subquery's hour-aligned
+ *   steps take each hour once. The quotient is therefore all bad events / all events over the whole hours of the
+ *   window (event-weighted), never an average of ratios, and a 30d window reads 720 samples per series instead
+ *   of the raw counters' `increase(...[30d])`. The window ends at the last full hour.
  *
  * Timeslices SLOs (budgeting.method = timeslices)
  * - `slo:sli_slice_good:ratio` = 1 when the good ratio over the trailing slice (1 − error ratio over
@@ -22,7 +26,7 @@
  * (1 − period / budget) and `slo:burn_rate:ratio_rate1h` (1h error ratio / budget).
  */
 import { errorBudget, requiredWindows, windowDuration, withDefaults } from '../slo/defaults';
-import { normalizeDuration, parseDuration } from '../slo/durations';
+import { formatDuration, normalizeDuration, parseDuration } from '../slo/durations';
 import type { Slo } from '../slo/model';
 import { badRateQuery, errorRatioQuery, totalRateQuery } from '../slo/sli';
 import { SERIES, errorRatioSeries, num, sliceBadRatioSeries, sloSeries } from './names';
@@ -67,9 +71,14 @@ export function recordingRules(slo: Slo): RecordingRule[] {
     }
     rules.push(rec(SERIES.periodErrorRatio, `1 - avg_over_time(${good}[${period}:${slice}])`));
   } else {
-    const bad = sloSeries(SERIES.badRate5m, id);
-    const total = sloSeries(SERIES.totalRate5m, id);
-    rules.push(rec(SERIES.periodErrorRatio, `sum_over_time(${bad}[${period}]) / sum_over_time(${total}[${period}])`));
+    const justUnder = (d: string) => formatDuration(parseDuration(d) - 1);
+    const hour = justUnder('1h');
+    rules.push(rec(SERIES.totalRate1h, `avg_over_time(${sloSeries(SERIES.totalRate5m, id)}[${hour}])`));
+    rules.push(rec(SERIES.badRate1h, `avg_over_time(${sloSeries(SERIES.badRate5m, id)}[${hour}])`));
+    const bad = sloSeries(SERIES.badRate1h, id);
+    const total = sloSeries(SERIES.totalRate1h, id);
+    const range = `${justUnder(period)}:1h`;
+    rules.push(rec(SERIES.periodErrorRatio, `sum_over_time(${bad}[${range}]) / sum_over_time(${total}[${range}])`));
   }
 
   rules.push(rec(SERIES.objective, `vector(${num(slo.objective.target)})`));
