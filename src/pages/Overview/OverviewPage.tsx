@@ -1,6 +1,7 @@
 import React from 'react';
 import { AreaPage } from '../../components/AreaPage';
 import { testIds } from '../../components/testIds';
+import { SloOverview } from './SloOverview';
 
 /** The Overview area. */
 export default function OverviewPage() {
@@ -8,6 +9,8 @@ export default function OverviewPage() {
     <AreaPage
       testId={testIds.pages.overview}
       description="SLOs by status with the worst error budgets first, and the incidents that are open now."
-    />
+    >
+      <SloOverview />
+    </AreaPage>
   );
 }

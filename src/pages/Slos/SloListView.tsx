@@ -1,0 +1,119 @@
+import React, { useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { Alert, Button, EmptyState, LinkButton, LoadingPlaceholder, Stack, Text } from '@grafana/ui';
+import { canEditSettings } from '../../api/permissions';
+import { testIds } from '../../components/testIds';
+import { ROUTES, prefixRoute } from '../../constants';
+import { SloFilters } from './SloFilters';
+import { SloTable } from './SloTable';
+import {
+  DEFAULT_QUERY,
+  filterOptions,
+  filterRows,
+  queryFromParams,
+  queryToParams,
+  sortRows,
+  type ListQuery,
+  type SortKey,
+} from './listModel';
+import { useSlosWithStatus } from './useSlosWithStatus';
+
+const READ_ONLY_NOTE = 'Only organization admins can create or edit SLOs';
+
+function CreateActions() {
+  return (
+    <Stack direction="row" gap={1}>
+      <LinkButton icon="plus" href={prefixRoute(`${ROUTES.Slos}/new`)}>
+        Create SLO
+      </LinkButton>
+      <LinkButton icon="import" variant="secondary" href={prefixRoute(`${ROUTES.Slos}/new?tab=yaml`)}>
+        Import
+      </LinkButton>
+    </Stack>
+  );
+}
+
+/** The SLO list: search, filters and sort live in the URL so a view can be shared. */
+export function SloListView() {
+  const data = useSlosWithStatus();
+  const [params, setParams] = useSearchParams();
+  const query = queryFromParams(params);
+  const canEdit = canEditSettings();
+
+  const allRows = data.state === 'data' ? data.rows : undefined;
+  const options = useMemo(() => filterOptions(allRows ?? []), [allRows]);
+  const visible = useMemo(
+    () => (allRows ? sortRows(filterRows(allRows, query), query.sort, query.dir) : []),
+    // The query is rebuilt from the params on every render; the params string is its stable identity.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [allRows, params.toString()]
+  );
+
+  const update = (change: Partial<ListQuery>) => setParams(queryToParams({ ...query, ...change }), { replace: true });
+  const onSort = (key: SortKey) =>
+    update({ sort: key, dir: key === query.sort && query.dir === 'asc' ? 'desc' : 'asc' });
+
+  if (data.state === 'loading') {
+    return <LoadingPlaceholder text="Loading SLOs…" />;
+  }
+  if (data.state === 'error') {
+    return (
+      <Alert severity="error" title="Could not load SLOs">
+        <Stack direction="column" alignItems="flex-start">
+          {data.error}
+          <Button size="sm" variant="secondary" onClick={data.reload}>
+            Retry
+          </Button>
+        </Stack>
+      </Alert>
+    );
+  }
+  if (data.rows.length === 0) {
+    return (
+      <div data-testid={testIds.slos.empty}>
+        <EmptyState
+          variant="call-to-action"
+          message="You have no SLOs yet"
+          button={canEdit ? <CreateActions /> : undefined}
+        >
+          {canEdit ? (
+            'Create one in the editor, or import OpenSLO, Sloth or Pyrra YAML.'
+          ) : (
+            <span data-testid={testIds.slos.readOnly}>{READ_ONLY_NOTE}.</span>
+          )}
+        </EmptyState>
+      </div>
+    );
+  }
+
+  return (
+    <Stack direction="column" gap={2}>
+      <Stack direction="row" justifyContent="space-between" alignItems="flex-start" wrap="wrap">
+        <SloFilters query={query} options={options} onChange={update} />
+        {canEdit ? (
+          <CreateActions />
+        ) : (
+          <Text color="secondary" data-testid={testIds.slos.readOnly}>
+            {READ_ONLY_NOTE}.
+          </Text>
+        )}
+      </Stack>
+      {visible.length === 0 ? (
+        <EmptyState
+          variant="not-found"
+          message="No SLOs match these filters"
+          button={
+            <Button
+              variant="secondary"
+              onClick={() => setParams(queryToParams({ ...DEFAULT_QUERY, sort: query.sort, dir: query.dir }))}
+            >
+              Clear filters
+            </Button>
+          }
+        />
+      ) : (
+        <SloTable rows={visible} sort={query.sort} dir={query.dir} onSort={onSort} />
+      )}
+    </Stack>
+  );
+}

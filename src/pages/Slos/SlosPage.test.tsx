@@ -1,0 +1,249 @@
+import React from 'react';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { getPluginSettings } from '../../api/pluginSettings';
+import { fetchSloSnapshots, type SloSnapshot } from '../../api/sloStatus';
+import { canEditSettings } from '../../api/permissions';
+import { ApiError } from '../../api/client';
+import { testIds } from '../../components/testIds';
+import type { Slo } from '../../domain/slo/model';
+import { makeSlo, makeSnapshot } from './__fixtures__/slos';
+import SlosPage from './SlosPage';
+
+jest.mock('../../api/pluginSettings');
+jest.mock('../../api/sloStatus');
+jest.mock('../../api/permissions');
+
+const getSettings = jest.mocked(getPluginSettings);
+const fetchSnapshots = jest.mocked(fetchSloSnapshots);
+const canEdit = jest.mocked(canEditSettings);
+
+const slos: Slo[] = [
+  makeSlo('checkout-availability', {
+    name: 'Checkout availability',
+    service: 'checkout',
+    labels: { team: 'payments', tier: '1' },
+  }),
+  makeSlo('search-latency', {
+    name: 'Search latency',
+    service: 'search',
+    description: 'p99 under 300ms',
+    labels: { team: 'discovery' },
+    window: { type: 'calendar', unit: 'month', timeZone: 'UTC' },
+    objective: { target: 0.995 },
+  }),
+  makeSlo('login-errors', { name: 'Login errors', service: 'auth' }),
+];
+
+const snapshots: Record<string, SloSnapshot> = {
+  'checkout-availability': makeSnapshot(0.8, 0.5),
+  'search-latency': makeSnapshot(-0.5, 2.345),
+  'login-errors': makeSnapshot(null, null, 'query failed: timeout'),
+};
+
+function serve(list: Slo[]) {
+  getSettings.mockResolvedValue({
+    enabled: true,
+    pinned: false,
+    jsonData: { slos: list, settings: { defaultPrometheusUid: 'prom' } },
+  });
+  fetchSnapshots.mockImplementation(async (given) => new Map(given.map((s) => [s.id, snapshots[s.id]])));
+}
+
+function Location() {
+  const location = useLocation();
+  return <output data-testid="location">{location.search}</output>;
+}
+
+function renderPage(search = '') {
+  return render(
+    <MemoryRouter initialEntries={[`/slos${search}`]}>
+      <Routes>
+        <Route path="slos/*" element={<SlosPage />} />
+      </Routes>
+      <Location />
+    </MemoryRouter>
+  );
+}
+
+// EmptyState's illustration is a large inline SVG: rendering it in jsdom takes seconds.
+const EMPTY_STATE_TIMEOUT = 20_000;
+
+const rowNames = () => screen.getAllByTestId(testIds.slos.row).map((row) => within(row).getByRole('link').textContent);
+const urlParams = () => new URLSearchParams(screen.getByTestId('location').textContent ?? '');
+
+beforeAll(() => {
+  // Combobox measures its text on a canvas, which jsdom does not implement.
+  jest
+    .spyOn(HTMLCanvasElement.prototype, 'getContext')
+    .mockReturnValue({ measureText: () => ({ width: 10 }) } as unknown as CanvasRenderingContext2D);
+  // Its menu is virtualised: give elements a size or no option renders.
+  jest.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(120);
+  jest.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(120);
+  // ...nor IntersectionObserver, which its menu uses.
+  window.IntersectionObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+    takeRecords() {
+      return [];
+    }
+  } as unknown as typeof IntersectionObserver;
+});
+
+beforeEach(() => {
+  jest.clearAllMocks();
+  getSettings.mockReset();
+  fetchSnapshots.mockReset();
+  canEdit.mockReturnValue(true);
+  serve(slos);
+});
+
+describe('SLO list', () => {
+  it('shows a loading state inside the page, then the rows', async () => {
+    renderPage();
+    const page = screen.getByTestId(testIds.pages.slos);
+    expect(within(page).getByText('Loading SLOs…')).toBeInTheDocument();
+    expect(await within(page).findByTestId(testIds.slos.table)).toBeInTheDocument();
+    expect(fetchSnapshots).toHaveBeenCalledWith(slos, 'prom', expect.any(Number));
+  });
+
+  it('shows every column, worst status first by default', async () => {
+    renderPage();
+    await screen.findByTestId(testIds.slos.table);
+    expect(rowNames()).toEqual(['Search latency', 'Checkout availability', 'Login errors']);
+
+    const [search, checkout] = screen.getAllByTestId(testIds.slos.row);
+    expect(within(search).getByText('99.5% / calendar month')).toBeInTheDocument();
+    expect(within(search).getByText('search · p99 under 300ms')).toBeInTheDocument();
+    expect(within(search).getByText('\u221250%')).toBeInTheDocument();
+    expect(within(search).getByText('2.3×')).toBeInTheDocument();
+    expect(within(search).getByText('Exhausted')).toBeInTheDocument();
+    expect(within(checkout).getByText('99.9% / 30d')).toBeInTheDocument();
+    expect(within(checkout).getByText('99.98%')).toBeInTheDocument();
+    expect(within(checkout).getByText('80%')).toBeInTheDocument();
+    expect(within(checkout).getByText('Healthy')).toBeInTheDocument();
+    expect(within(checkout).getByRole('link')).toHaveAttribute(
+      'href',
+      '/a/sre-reliability-app/slos/checkout-availability'
+    );
+  });
+
+  it('shows "No data" for rows without data, never 0% or 100%', async () => {
+    renderPage();
+    await screen.findByTestId(testIds.slos.table);
+    const login = screen.getAllByTestId(testIds.slos.row)[2];
+    expect(within(login).getAllByText('No data')).toHaveLength(4); // SLI, budget, burn rate, status
+    expect(within(login).queryByText(/^(0|100)%$/)).toBeNull();
+  });
+
+  it('explains a no-data status with the query error in a tooltip', async () => {
+    renderPage();
+    await screen.findByTestId(testIds.slos.table);
+    const login = screen.getAllByTestId(testIds.slos.row)[2];
+    const badges = within(login).getAllByText('No data');
+    await userEvent.hover(badges[badges.length - 1]);
+    expect(await screen.findByText('query failed: timeout')).toBeInTheDocument();
+  });
+
+  it('searches by name, id and description, and keeps the search in the URL', async () => {
+    renderPage();
+    await screen.findByTestId(testIds.slos.table);
+    await userEvent.type(screen.getByTestId(testIds.slos.search), 'p99');
+    expect(rowNames()).toEqual(['Search latency']);
+    expect(urlParams().get('q')).toBe('p99');
+  });
+
+  it('restores filters from the URL', async () => {
+    renderPage('?team=payments');
+    await screen.findByTestId(testIds.slos.table);
+    expect(rowNames()).toEqual(['Checkout availability']);
+  });
+
+  it('filters by service with the picker and writes it to the URL', async () => {
+    renderPage();
+    await screen.findByTestId(testIds.slos.table);
+    await userEvent.click(screen.getByLabelText('Service'));
+    await userEvent.click(await screen.findByRole('option', { name: 'auth' }));
+    expect(rowNames()).toEqual(['Login errors']);
+    expect(urlParams().get('service')).toBe('auth');
+  });
+
+  it('filters by any label and offers to clear filters that match nothing', async () => {
+    renderPage('?label=tier%3D1&q=search');
+    await screen.findByText('No SLOs match these filters');
+    await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(rowNames()).toHaveLength(3);
+    expect(urlParams().toString()).toBe('');
+  });
+
+  it('sorts on header click and with the keyboard, keeping no data last and the sort in the URL', async () => {
+    renderPage();
+    await screen.findByTestId(testIds.slos.table);
+    await userEvent.click(screen.getByRole('button', { name: 'Name' }));
+    expect(rowNames()).toEqual(['Checkout availability', 'Login errors', 'Search latency']);
+    expect(urlParams().get('sort')).toBe('name');
+    expect(screen.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'ascending');
+
+    screen.getByRole('button', { name: 'Name' }).focus();
+    await userEvent.keyboard('{Enter}');
+    expect(rowNames()).toEqual(['Search latency', 'Login errors', 'Checkout availability']);
+    expect(urlParams().get('dir')).toBe('desc');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Error budget left' }));
+    await userEvent.click(screen.getByRole('button', { name: /Error budget left/ }));
+    expect(rowNames()).toEqual(['Checkout availability', 'Search latency', 'Login errors']);
+  });
+
+  it(
+    'shows an empty state with create and import actions',
+    async () => {
+      serve([]);
+      renderPage();
+      expect(await screen.findByText('You have no SLOs yet')).toBeInTheDocument();
+      // getByText, not getByRole: the empty-state illustration makes role queries slow.
+      expect(screen.getByText('Create SLO').closest('a')).toHaveAttribute('href', '/a/sre-reliability-app/slos/new');
+      expect(screen.getByText('Import').closest('a')).toHaveAttribute(
+        'href',
+        '/a/sre-reliability-app/slos/new?tab=yaml'
+      );
+      expect(screen.queryByTestId(testIds.slos.readOnly)).toBeNull();
+    },
+    EMPTY_STATE_TIMEOUT
+  );
+
+  it(
+    'hides the actions from read-only users and says why',
+    async () => {
+      canEdit.mockReturnValue(false);
+      serve([]);
+      renderPage();
+      expect(await screen.findByTestId(testIds.slos.readOnly)).toHaveTextContent(
+        'Only organization admins can create or edit SLOs'
+      );
+      expect(screen.queryByText('Create SLO')).toBeNull();
+      expect(screen.queryByText('Import')).toBeNull();
+    },
+    EMPTY_STATE_TIMEOUT
+  );
+
+  it('keeps the list read-only for viewers', async () => {
+    canEdit.mockReturnValue(false);
+    renderPage();
+    await screen.findByTestId(testIds.slos.table);
+    expect(screen.getByTestId(testIds.slos.readOnly)).toBeInTheDocument();
+    expect(screen.queryByText('Create SLO')).toBeNull();
+  });
+
+  it('shows a load error inside the page and retries', async () => {
+    getSettings.mockRejectedValueOnce(
+      new ApiError('GET /api/plugins/sre-reliability-app/settings failed (500): boom', 500)
+    );
+    renderPage();
+    const page = screen.getByTestId(testIds.pages.slos);
+    expect(await within(page).findByText(/failed \(500\): boom/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(screen.getByTestId(testIds.slos.table)).toBeInTheDocument());
+  });
+});
