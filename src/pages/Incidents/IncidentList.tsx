@@ -1,0 +1,168 @@
+import React, { useMemo, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { Alert, Button, EmptyState, LoadingPlaceholder, RadioButtonGroup, Stack, useStyles2 } from '@grafana/ui';
+import type { LoadedIncident } from '../../api/incidents';
+import { canWriteAnnotations } from '../../api/permissions';
+import { testIds } from '../../components/testIds';
+import { prefixRoute, ROUTES } from '../../constants';
+import { medianDurations } from '../../domain/incident/metrics';
+import { INCIDENT_STATUSES, SEVERITIES } from '../../domain/incident/model';
+import { IncidentCard } from './IncidentCard';
+import { MetricTiles } from './MetricTiles';
+import { useIncidents } from './useIncidents';
+
+const DAY = 86_400_000;
+const RANGES = [
+  { value: '7d', label: 'Last 7 days', days: 7 },
+  { value: '30d', label: 'Last 30 days', days: 30 },
+  { value: '90d', label: 'Last 90 days', days: 90 },
+];
+const STATUS_OPTIONS = [
+  { value: 'all', label: 'All' },
+  { value: 'open', label: 'Open' },
+  ...INCIDENT_STATUSES.map((s) => ({ value: s, label: s[0].toUpperCase() + s.slice(1) })),
+];
+const SEVERITY_OPTIONS = [
+  { value: 'all', label: 'All' },
+  ...SEVERITIES.map((s) => ({ value: String(s.value), label: s.label, description: s.definition })),
+];
+
+const isOpen = (i: LoadedIncident): boolean => i.status !== 'resolved';
+
+/** Open incidents first, then the most recently started. */
+function byOpenThenStart(a: LoadedIncident, b: LoadedIncident): number {
+  return Number(isOpen(b)) - Number(isOpen(a)) || b.startedAt - a.startedAt || (a.id < b.id ? -1 : 1);
+}
+
+function matches(incident: LoadedIncident, status: string, severity: string): boolean {
+  const statusOk = status === 'all' || (status === 'open' ? isOpen(incident) : incident.status === status);
+  return statusOk && (severity === 'all' || String(incident.severity) === severity);
+}
+
+/** The incidents of a time range with their response-time medians; filters live in the URL. */
+export function IncidentList() {
+  const styles = useStyles2(getStyles);
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const range = RANGES.find((r) => r.value === params.get('range')) ?? RANGES[1];
+  const status = STATUS_OPTIONS.some((o) => o.value === params.get('status')) ? params.get('status')! : 'all';
+  const severity = SEVERITY_OPTIONS.some((o) => o.value === params.get('sev')) ? params.get('sev')! : 'all';
+  // "Now" is fixed when the page opens or the range is chosen, so re-renders do not refetch.
+  const [now, setNow] = useState(() => Date.now());
+  const from = now - range.days * DAY;
+  const to = now;
+  const state = useIncidents(from, to);
+  const canWrite = canWriteAnnotations();
+
+  const setParam = (key: string, value: string, fallback: string) => {
+    const next = new URLSearchParams(params);
+    if (value === fallback) {
+      next.delete(key);
+    } else {
+      next.set(key, value);
+    }
+    setParams(next, { replace: true });
+  };
+  const declare = () => navigate(`${prefixRoute(ROUTES.Incidents)}/new`);
+  const empty = !state.loading && state.error === undefined && state.value.incidents.length === 0;
+  const declareButton = canWrite ? (
+    <Button icon="plus" onClick={declare} data-testid={testIds.incidents.declareButton}>
+      Declare incident
+    </Button>
+  ) : undefined;
+
+  const shown = useMemo(
+    () =>
+      state.loading || state.error !== undefined
+        ? []
+        : state.value.incidents.filter((i) => matches(i, status, severity)).sort(byOpenThenStart),
+    [state, status, severity]
+  );
+
+  return (
+    <Stack direction="column" gap={2}>
+      {!canWrite && (
+        <Alert severity="info" title="Read-only">
+          You can view incidents, but declaring or updating them needs permission to write annotations (Editor role).
+        </Alert>
+      )}
+      <Stack justifyContent="space-between" alignItems="center" wrap="wrap">
+        <Stack gap={2} wrap="wrap" alignItems="center">
+          <div data-testid={testIds.incidents.rangeFilter}>
+            <RadioButtonGroup
+              aria-label="Time range"
+              options={RANGES.map(({ value, label }) => ({ value, label }))}
+              value={range.value}
+              onChange={(v) => {
+                setNow(Date.now());
+                setParam('range', v, '30d');
+              }}
+            />
+          </div>
+          <div data-testid={testIds.incidents.statusFilter}>
+            <RadioButtonGroup
+              aria-label="Status"
+              options={STATUS_OPTIONS}
+              value={status}
+              onChange={(v) => setParam('status', v, 'all')}
+            />
+          </div>
+          <div data-testid={testIds.incidents.severityFilter}>
+            <RadioButtonGroup
+              aria-label="Severity"
+              options={SEVERITY_OPTIONS}
+              value={severity}
+              onChange={(v) => setParam('sev', v, 'all')}
+            />
+          </div>
+        </Stack>
+        {!empty && declareButton}
+      </Stack>
+
+      {state.loading && <LoadingPlaceholder text="Loading incidents…" />}
+      {!state.loading && state.error !== undefined && (
+        <Alert severity="error" title="Could not load incidents">
+          {state.error}
+        </Alert>
+      )}
+      {!state.loading && state.error === undefined && (
+        <>
+          {state.value.problems.length > 0 && (
+            <Alert severity="warning" title="Some incident data was skipped">
+              <ul className={styles.problems}>
+                {state.value.problems.map((p, i) => (
+                  <li key={i}>{p.message}</li>
+                ))}
+              </ul>
+            </Alert>
+          )}
+          {state.value.incidents.length === 0 ? (
+            <EmptyState variant="call-to-action" message="No incidents in this range" button={declareButton} />
+          ) : (
+            <>
+              <MetricTiles medians={medianDurations(shown, from, to)} />
+              {shown.length === 0 ? (
+                <EmptyState variant="not-found" message="No incidents match these filters" />
+              ) : (
+                <ul className={styles.list} data-testid={testIds.incidents.list}>
+                  {shown.map((incident) => (
+                    <li key={incident.id} data-testid={testIds.incidents.row}>
+                      <IncidentCard incident={incident} now={to} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  list: css({ listStyle: 'none', display: 'flex', flexDirection: 'column', gap: theme.spacing(1) }),
+  problems: css({ margin: 0, paddingLeft: theme.spacing(2) }),
+});
