@@ -1,0 +1,58 @@
+/**
+ * Shape of the 30-day budget benchmark. Defaults are what the committed results were produced with; the
+ * environment variables exist to shrink a run on a slow machine (the report records the shape actually used).
+ */
+
+export interface BenchConfig {
+  /** Number of services, one SLO each. */
+  services: number;
+  /** Scrape resolution in seconds (one sample per series per step). */
+  resolutionSec: number;
+  /** Length of the measured window in days (the SLO window, 30d). */
+  days: number;
+  /** Data written before the measured window so 5m rates exist at its start, in minutes. */
+  warmupMin: number;
+  /** Rule evaluation interval (the rule groups' `interval`), in seconds. */
+  evalIntervalSec: number;
+  /** Runs per query; the report gives the median wall time. */
+  runs: number;
+  /** PRNG seed: the same seed gives byte-identical data and ground truth. */
+  seed: number;
+  /** Keep the temporary data directory (OpenMetrics files, TSDB) after the run. */
+  keep: boolean;
+  /** Also run the real `promtool tsdb create-blocks-from rules` on a short range and compare samples. */
+  fidelityCheck: boolean;
+  /** Hard limit for the whole run; the bench aborts (and stops Prometheus) beyond it. */
+  timeoutSec: number;
+}
+
+function envInt(name: string, def: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') {
+    return def;
+  }
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new Error(`${name} must be an integer in [${min}, ${max}], got ${raw}`);
+  }
+  return n;
+}
+
+/** Reads BENCH_* overrides; every value is bounded so a typo cannot start an unbounded run. */
+export function loadConfig(): BenchConfig {
+  return {
+    services: envInt('BENCH_SLOS', 20, 1, 50),
+    resolutionSec: envInt('BENCH_RESOLUTION_SEC', 60, 15, 300),
+    days: envInt('BENCH_DAYS', 30, 1, 30),
+    warmupMin: 90,
+    evalIntervalSec: envInt('BENCH_EVAL_INTERVAL_SEC', 60, 10, 300),
+    runs: envInt('BENCH_RUNS', 3, 1, 9),
+    seed: envInt('BENCH_SEED', 20240601, 0, 2 ** 31 - 1),
+    keep: process.env.BENCH_KEEP === '1',
+    fidelityCheck: process.env.BENCH_FIDELITY !== '0',
+    timeoutSec: envInt('BENCH_TIMEOUT_SEC', 900, 60, 3600),
+  };
+}
+
+/** Monday 2024-06-03 00:00:00 UTC: the start of the measured window, so weekdays fall where the model says. */
+export const WINDOW_START_SEC = Date.UTC(2024, 5, 3) / 1000;
