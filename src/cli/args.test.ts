@@ -76,3 +76,17 @@ describe('parseCliArgs', () => {
     expect(!r.ok && r.error).toMatch(/--nope/);
   });
 });
+
+describe('rules --interval', () => {
+  it('passes a valid evaluation interval through', () => {
+    const parsed = parseCliArgs(['rules', 'a.yaml', '--interval', '30s']);
+    expect(parsed).toMatchObject({ ok: true, command: { cmd: 'rules', interval: '30s' } });
+  });
+
+  it('refuses a value that is not a duration, naming the option', () => {
+    expect(parseCliArgs(['rules', 'a.yaml', '--interval', 'often'])).toEqual({
+      ok: false,
+      error: '--interval must be a Prometheus duration such as 30s or 1m, got "often"',
+    });
+  });
+});

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { isDuration } from '../domain/slo/durations';
 
 export const HELP = `Usage: sre-reliability <command> [options]
 
@@ -10,6 +11,9 @@ Commands:
       --datasource-uid UID            Prometheus data source of the Grafana rules (required for grafana).
       --folder-uid UID, --folder-title TITLE   Grafana folder (grafana format).
       --grafana-url URL               Base URL for links to the SLO pages in alert annotations.
+      --interval DURATION             Rule group evaluation interval. Set it to the scrape interval: the
+                                      period ratio is exact when every scrape interval is covered by the
+                                      same number of 5m windows (unset: Prometheus' evaluation_interval).
       -o, --output FILE               Write to FILE instead of stdout.
   convert <file> --to openslo|json    Print the SLOs as OpenSLO v1 YAML, or as the app's stored JSON
                                       (the array kept at jsonData.slos). -o FILE writes to FILE.
@@ -32,6 +36,7 @@ export type CliCommand =
       folderUid?: string;
       folderTitle?: string;
       grafanaUrl?: string;
+      interval?: string;
       output?: string;
     }
   | { cmd: 'convert'; file: string; to: 'openslo' | 'json'; output?: string };
@@ -45,13 +50,14 @@ const OPTIONS = {
   'folder-uid': { type: 'string' },
   'folder-title': { type: 'string' },
   'grafana-url': { type: 'string' },
+  interval: { type: 'string' },
   output: { type: 'string', short: 'o' },
   to: { type: 'string' },
 } as const;
 
 const ALLOWED: Record<string, string[]> = {
   validate: [],
-  rules: ['format', 'datasource-uid', 'folder-uid', 'folder-title', 'grafana-url', 'output'],
+  rules: ['format', 'datasource-uid', 'folder-uid', 'folder-title', 'grafana-url', 'interval', 'output'],
   convert: ['to', 'output'],
 };
 
@@ -100,6 +106,9 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   if (format === 'grafana' && !values['datasource-uid']) {
     return { ok: false, error: '--format grafana needs --datasource-uid' };
   }
+  if (values.interval !== undefined && !isDuration(values.interval)) {
+    return { ok: false, error: `--interval must be a Prometheus duration such as 30s or 1m, got "${values.interval}"` };
+  }
   return {
     ok: true,
     command: {
@@ -110,6 +119,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
       folderUid: values['folder-uid'],
       folderTitle: values['folder-title'],
       grafanaUrl: values['grafana-url'],
+      interval: values.interval,
       output: values.output,
     },
   };

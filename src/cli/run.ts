@@ -93,8 +93,9 @@ export function runCli(argv: string[], io: CliIo): number {
               folderUid: c.folderUid,
               folderTitle: c.folderTitle,
               grafanaUrl: c.grafanaUrl,
+              interval: c.interval,
             })
-          : generatePrometheusRules(slos, { grafanaUrl: c.grafanaUrl });
+          : generatePrometheusRules(slos, { grafanaUrl: c.grafanaUrl, interval: c.interval });
       emit(toYaml(file), c.output, io);
       return 0;
     }
