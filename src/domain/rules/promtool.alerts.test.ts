@@ -6,58 +6,9 @@
  * times come from theory (SRE Workbook): a constant error ratio e trips a tier after
  * longWindow × factor × budget / e, rounded up to the next rule evaluation, and fires `for` later.
  */
-import { execFileSync } from 'child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
-import { stringify } from 'yaml';
 import { detectionTime } from '../slo/budget';
-import type { Slo } from '../slo/model';
-import { generatePrometheusRules, toYaml } from './prometheus';
-import {
-  type AlertTest,
-  approx,
-  counterValues,
-  type ExprTest,
-  firingTiers,
-  type InputSeries,
-  min,
-  ratioSlo,
-  testDocument,
-} from './testing/promtoolHarness';
-
-function runPromtool(
-  slos: Slo[],
-  interval: string,
-  input: InputSeries[],
-  exprs: ExprTest[],
-  alerts: AlertTest[] = []
-): void {
-  const dir = mkdtempSync(join(tmpdir(), 'slo-promtool-'));
-  try {
-    writeFileSync(
-      join(dir, 'rules.yaml'),
-      toYaml(generatePrometheusRules(slos, { grafanaUrl: 'https://grafana.example.com' }))
-    );
-    writeFileSync(
-      join(dir, 'test.yaml'),
-      stringify(testDocument('rules.yaml', interval, input, exprs, alerts), { lineWidth: 0 })
-    );
-    for (const args of [
-      ['check', 'rules', 'rules.yaml'],
-      ['test', 'rules', 'test.yaml'],
-    ]) {
-      try {
-        execFileSync('promtool', args, { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
-      } catch (e) {
-        const err = e as { stdout?: string; stderr?: string };
-        throw new Error(`promtool ${args.join(' ')} failed:\n${err.stdout ?? ''}\n${err.stderr ?? ''}`);
-      }
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+import { runPromtool } from './testing/runPromtool';
+import { approx, counterValues, firingTiers, min, ratioSlo } from './testing/promtoolHarness';
 
 const HOUR = 60;
 const DAY = 24 * HOUR;

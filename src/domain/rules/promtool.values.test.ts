@@ -6,44 +6,17 @@
  * Micrometer-style latency histogram and a timeslices SLO. Expected numbers are computed by hand from the
  * synthetic traffic, not read back from the generator.
  */
-import { execFileSync } from 'child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
-import { stringify } from 'yaml';
 import type { Slo } from '../slo/model';
-import { generatePrometheusRules, toYaml } from './prometheus';
+import { runPromtool } from './testing/runPromtool';
 import {
   approx,
   counterValues,
-  type ExprTest,
   firingTiers,
   type InputSeries,
   min,
   ratioSlo,
-  testDocument,
 } from './testing/promtoolHarness';
 
-function runPromtool(slos: Slo[], input: InputSeries[], exprs: ExprTest[]): void {
-  const dir = mkdtempSync(join(tmpdir(), 'slo-promtool-'));
-  try {
-    writeFileSync(join(dir, 'rules.yaml'), toYaml(generatePrometheusRules(slos)));
-    writeFileSync(join(dir, 'test.yaml'), stringify(testDocument('rules.yaml', '1m', input, exprs), { lineWidth: 0 }));
-    for (const args of [
-      ['check', 'rules', 'rules.yaml'],
-      ['test', 'rules', 'test.yaml'],
-    ]) {
-      try {
-        execFileSync('promtool', args, { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
-      } catch (e) {
-        const err = e as { stdout?: string; stderr?: string };
-        throw new Error(`promtool ${args.join(' ')} failed:\n${err.stdout ?? ''}\n${err.stderr ?? ''}`);
-      }
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('recorded SLI values in promtool', () => {
   it('records the event-weighted period ratio under uneven traffic, not an average of ratios', () => {
@@ -79,6 +52,7 @@ describe('recorded SLI values in promtool', () => {
     expect(averageOfRatios / eventWeighted).toBeGreaterThan(50);
     runPromtool(
       [ratioSlo('uneven', 'shop', 0.999)],
+      '1m',
       [
         { series: 'http_requests_total{job="shop",code="200"}', values: counterValues(T, (m) => total(m) - bad(m)) },
         { series: 'http_requests_total{job="shop",code="500"}', values: counterValues(T, bad) },
@@ -134,7 +108,7 @@ describe('recorded SLI values in promtool', () => {
       objective: { target: 0.99 },
       window: { type: 'calendar', unit: 'month', timeZone: 'Europe/Paris' },
     });
-    runPromtool([latency('orders-300ms', 0.3), latency('orders-1s', 1)], input, [
+    runPromtool([latency('orders-300ms', 0.3), latency('orders-1s', 1)], '1m', input, [
       approx('slo:sli_error:ratio_rate5m{slo_id="orders-300ms"}', min(T), 10 / 100),
       approx('slo:sli_error:ratio_period{slo_id="orders-300ms"}', min(T), 10 / 100),
       // threshold 1 must match the bucket written as le="1.0".
@@ -158,6 +132,7 @@ describe('recorded SLI values in promtool', () => {
     const expectedPeriod = badSlices.length / (T / 5); // 3 of 12 slices
     runPromtool(
       [slo],
+      '1m',
       [
         { series: 'http_requests_total{job="pay",code="200"}', values: counterValues(T, (m) => 100 - errors(m)) },
         { series: 'http_requests_total{job="pay",code="503"}', values: counterValues(T, errors) },
