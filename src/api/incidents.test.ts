@@ -12,6 +12,7 @@ import {
   IncidentValidationError,
   listIncidents,
   type LoadedIncident,
+  SloLinkError,
 } from './incidents';
 
 let responder: (req: RecordedRequest) => { status?: number; data: unknown } = () => ({ data: [] });
@@ -232,6 +233,54 @@ describe('declareIncident', () => {
     expect(error).toBeInstanceOf(IncidentValidationError);
     expect((error as IncidentValidationError).problems.map((p) => `${p.field}: ${p.message}`)).toEqual(messages);
     expect(backend.requests).toEqual([]);
+  });
+
+  it('links the SLOs right after declaring, one slo_linked event each through appendEvent', async () => {
+    const stored: Array<{ id: number; time: number; tags: string[]; data?: unknown }> = [];
+    responder = (req) => {
+      if (req.method === 'POST') {
+        const body = req.body as { time: number; tags: string[]; data?: unknown };
+        stored.push({ id: stored.length + 1, ...body });
+        return { data: { id: stored.length } };
+      }
+      if (req.method === 'PATCH') {
+        return { data: { message: 'Annotation patched' } };
+      }
+      return req.url.includes('/plugins/')
+        ? { data: { jsonData: {} } }
+        : { data: stored.filter((a) => a.tags.includes('sre-incident-event')) };
+    };
+    const id = await declareIncident({ title: 'x', severity: 2, services: ['api'], sloIds: ['a', ' a', 'b'] });
+    const writes = backend.requests.filter((r) => r.method !== 'GET');
+    expect(writes.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'POST /api/annotations',
+      'POST /api/annotations',
+      'POST /api/annotations',
+      'PATCH /api/annotations/2',
+      'POST /api/annotations',
+      'PATCH /api/annotations/2',
+    ]);
+    expect([writes[2], writes[4]].map((w) => (w.body as { data: unknown }).data)).toEqual([
+      expect.objectContaining({ type: 'slo_linked', sloId: 'a', incidentId: id }),
+      expect.objectContaining({ type: 'slo_linked', sloId: 'b', incidentId: id }),
+    ]);
+    expect((writes[5].body as { tags: string[] }).tags).toEqual(expect.arrayContaining(['slo:a', 'slo:b']));
+    expectConforms(backend.requests);
+  });
+
+  it('reports a failed SLO link with the id of the incident that was declared', async () => {
+    let posts = 0;
+    responder = (req) => {
+      if (req.method === 'POST') {
+        posts += 1;
+        return posts <= 2 ? { data: { id: posts } } : { status: 500, data: { message: 'disk full' } };
+      }
+      return { data: req.url.includes('/plugins/') ? { jsonData: {} } : [] };
+    };
+    const error = await declareIncident({ title: 'x', severity: 2, services: ['api'], sloIds: ['a'] }).catch((e) => e);
+    expect(error).toBeInstanceOf(SloLinkError);
+    expect(error.incidentId).toMatch(/^INC-/);
+    expect(error.message).toMatch(/was declared, but linking its SLOs failed: .*disk full/);
   });
 
   it('accepts a 200-character title', async () => {

@@ -63,6 +63,17 @@ export class IncidentValidationError extends Error {
   }
 }
 
+/** The incident was declared, but linking its SLOs failed part-way; the incident exists. */
+export class SloLinkError extends Error {
+  constructor(
+    readonly incidentId: string,
+    message: string
+  ) {
+    super(`Incident ${incidentId} was declared, but linking its SLOs failed: ${message}`);
+    this.name = 'SloLinkError';
+  }
+}
+
 /** The lifecycle refuses the event (validateCommand); nothing was sent. */
 export class CommandRefusedError extends Error {
   constructor(message: string) {
@@ -221,6 +232,8 @@ export interface DeclareInput {
   services: string[];
   /** When impact began; defaults to now. */
   startedAt?: number;
+  /** SLOs to link right after declaring, each as its own `slo_linked` event (appendEvent). */
+  sloIds?: string[];
 }
 
 /** Field-named problems of a declaration; empty when it may be sent. */
@@ -275,7 +288,25 @@ export async function declareIncident(input: DeclareInput): Promise<string> {
   }
   const incident = applyEvent(undefined, event);
   await postAnnotation(eventAnnotation(event));
-  await postAnnotation(incidentAnnotation(incident, await annotationLinks(incident, now), now));
+  const region = await postAnnotation(incidentAnnotation(incident, await annotationLinks(incident, now), now));
+  const sloIds = Array.from(new Set((input.sloIds ?? []).map((s) => s.trim()).filter((s) => s !== '')));
+  let current: LoadedIncident = { ...incident, regionAnnotationId: region?.id };
+  try {
+    for (const sloId of sloIds) {
+      const at = Math.max(Date.now(), now);
+      const linked: IncidentEvent = {
+        id: newEventId(at, Math.random),
+        incidentId: incident.id,
+        at,
+        author: event.author,
+        type: 'slo_linked',
+        sloId,
+      };
+      current = await appendEvent(current, linked);
+    }
+  } catch (e) {
+    throw new SloLinkError(event.incidentId, e instanceof Error ? e.message : String(e));
+  }
   return event.incidentId;
 }
 

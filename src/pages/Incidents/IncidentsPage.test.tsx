@@ -224,6 +224,45 @@ describe('declare form', () => {
     expect(location()).toBe(`${BASE}/new`);
   });
 
+  it('prefills from URL parameters: title, services, impact start and SLOs linked right after declaring', async () => {
+    const posts: Array<{ tags: string[]; data?: { type: string; sloId?: string; startedAt?: number } }> = [];
+    responder = (req) => {
+      if (req.method === 'POST') {
+        posts.push(req.body as (typeof posts)[number]);
+        return { data: { id: posts.length } };
+      }
+      if (req.method === 'PATCH') {
+        return { data: {} };
+      }
+      return { data: req.url.includes('/plugins/') ? { jsonData: {} } : posts.filter((p) => p.data) };
+    };
+    const from = at(30);
+    renderAt(
+      `${BASE}/new?title=${encodeURIComponent(IMG)}&service=checkout&service=cart&slo=errors&from=${from}&to=${NOW}`
+    );
+    expect(screen.getByTestId(testIds.incidents.title)).toHaveValue(IMG);
+    expect(screen.getByTestId(testIds.incidents.services)).toHaveValue('checkout, cart');
+    expect(screen.getByTestId(testIds.incidents.sloIds)).toHaveTextContent('errors');
+    expect(screen.getByTestId(testIds.incidents.startedAt)).toBeInTheDocument();
+    await userEvent.click(screen.getByTestId(testIds.incidents.submit));
+
+    await waitFor(() => expect(location()).toMatch(new RegExp(`^${BASE}/INC-`)));
+    const events = posts.filter((p) => p.tags.includes('sre-incident-event')).map((p) => p.data!);
+    expect(events.map((e) => e.type)).toEqual(['declared', 'slo_linked']);
+    expect(events[0]).toMatchObject({ title: IMG, services: ['checkout', 'cart'], startedAt: from });
+    expect(events[1]).toMatchObject({ sloId: 'errors' });
+  });
+
+  it('declares from now when the prefilled start is dropped, and ignores a start in the future', async () => {
+    responder = (req) => (req.method === 'POST' ? { data: { id: 1 } } : { data: [] });
+    renderAt(`${BASE}/new?title=x&service=a&from=${NOW + 1}`);
+    expect(screen.queryByTestId(testIds.incidents.startedAt)).not.toBeInTheDocument();
+    await userEvent.click(screen.getByTestId(testIds.incidents.submit));
+    await waitFor(() => expect(location()).toMatch(new RegExp(`^${BASE}/INC-`)));
+    const declaredEvent = (backend.requests[0].body as { data: Record<string, unknown> }).data;
+    expect(declaredEvent.startedAt).toBeUndefined();
+  });
+
   it('offers no form to read-only users', () => {
     setRole(OrgRole.Viewer);
     renderAt(`${BASE}/new`);
@@ -232,12 +271,12 @@ describe('declare form', () => {
   });
 });
 
-describe('incident detail (first version)', () => {
+describe('incident detail route', () => {
   it('folds the events and shows title, status and timeline as text', async () => {
     serve([stored('INC-X', IMG, 2, [ev('status_changed', 20, { to: 'triage' })])]);
     const { container } = renderAt(`${BASE}/INC-X`);
-    expect(await screen.findByTestId(testIds.incidents.detail)).toBeInTheDocument();
-    expect(screen.getByRole('heading', { name: IMG })).toBeInTheDocument();
+    expect(screen.getByTestId(testIds.incidents.detail)).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: IMG })).toBeInTheDocument();
     expect(screen.getByText(/Status: triage/)).toBeInTheDocument();
     expect(screen.getByText(/Status → triage/)).toBeInTheDocument();
     expect(container.querySelector('img')).toBeNull();

@@ -1,0 +1,109 @@
+/**
+ * How much of each linked SLO's error budget an incident consumed. Counts come from Prometheus through Grafana's
+ * data source layer (one /api/ds/query request per data source, instant queries at the incident's end); the
+ * arithmetic is domain/incident/budget.ts.
+ */
+import { incidentBudgetConsumed } from '../domain/incident/budget';
+import { windowDuration } from '../domain/slo/defaults';
+import { durationSeconds } from '../domain/slo/durations';
+import type { Slo } from '../domain/slo/model';
+import { badRateQuery, totalRateQuery } from '../domain/slo/sli';
+import { queryPrometheus, type PromQuery, type QueryResults } from './dsQuery';
+
+/** The budget one incident consumed of one SLO: a fraction (0.25 = a quarter), or why it is unknown. */
+export interface IncidentBudget {
+  /** Undefined: no data (no traffic, no series, or an error). */
+  consumed?: number;
+  /** The SLO window the budget belongs to, e.g. `30d`. */
+  window: string;
+  error?: string;
+}
+
+/** Seconds between two epoch-ms times, at least 1 (Prometheus ranges must be positive). */
+export function incidentWindowSeconds(startedAt: number, endedAt: number): number {
+  return Math.max(1, Math.round((endedAt - startedAt) / 1000));
+}
+
+/**
+ * The two PromQL expressions for one SLO and incident, evaluated as instant queries at `endedAt`:
+ * - bad: bad events during the incident = bad-event rate over the incident window × its length in seconds;
+ * - total: all events over the SLO window ending at `endedAt` = total rate over that window × its seconds.
+ */
+export function incidentBudgetQueries(slo: Slo, startedAt: number, endedAt: number): { bad: string; total: string } {
+  const incidentSeconds = incidentWindowSeconds(startedAt, endedAt);
+  const window = windowDuration(slo);
+  return {
+    bad: `${badRateQuery(slo, `${incidentSeconds}s`)} * ${incidentSeconds}`,
+    total: `${totalRateQuery(slo, window)} * ${durationSeconds(window)}`,
+  };
+}
+
+/** Sum of the latest value of every series of a query; undefined when it returned no series. */
+function sumLatest(results: QueryResults, refId: string): number | undefined {
+  const series = results[refId]?.series ?? [];
+  const values = series.map((s) => s.points[s.points.length - 1]?.[1]).filter((v): v is number => v !== undefined);
+  return values.length === 0 ? undefined : values.reduce((a, b) => a + b, 0);
+}
+
+function budgetOf(slo: Slo, results: QueryResults, index: number): IncidentBudget {
+  const window = windowDuration(slo);
+  const error = results[`bad${index}`]?.error ?? results[`total${index}`]?.error;
+  if (error) {
+    return { window, error };
+  }
+  const bad = sumLatest(results, `bad${index}`);
+  const total = sumLatest(results, `total${index}`);
+  if (bad === undefined || total === undefined) {
+    return { window };
+  }
+  // total − good can come out a hair below zero in floating point.
+  const consumed = incidentBudgetConsumed({
+    badEvents: Math.max(0, bad),
+    totalEvents: Math.max(0, total),
+    objective: slo.objective.target,
+  });
+  return consumed === undefined ? { window } : { window, consumed };
+}
+
+/**
+ * The budget the incident [startedAt, endedAt] consumed of every SLO, keyed by SLO id. One request per data
+ * source whatever the number of SLOs; a failed request marks its SLOs with the error instead of throwing.
+ */
+export async function fetchIncidentBudgets(
+  slos: Slo[],
+  incident: { startedAt: number; endedAt: number },
+  defaultUid: string | undefined
+): Promise<Map<string, IncidentBudget>> {
+  const out = new Map<string, IncidentBudget>();
+  const byDatasource = new Map<string, Slo[]>();
+  for (const slo of slos) {
+    const uid = slo.datasource?.uid || defaultUid;
+    if (!uid) {
+      out.set(slo.id, {
+        window: windowDuration(slo),
+        error: 'No data source: set one on the SLO or a default on the Admin page.',
+      });
+      continue;
+    }
+    byDatasource.set(uid, [...(byDatasource.get(uid) ?? []), slo]);
+  }
+  const { startedAt, endedAt } = incident;
+  await Promise.all(
+    [...byDatasource].map(async ([uid, group]) => {
+      const queries: PromQuery[] = group.flatMap((slo, i) => {
+        const q = incidentBudgetQueries(slo, startedAt, endedAt);
+        return [
+          { refId: `bad${i}`, expr: q.bad },
+          { refId: `total${i}`, expr: q.total },
+        ];
+      });
+      try {
+        const results = await queryPrometheus(uid, queries, { from: startedAt, to: endedAt, instant: true });
+        group.forEach((slo, i) => out.set(slo.id, budgetOf(slo, results, i)));
+      } catch (e) {
+        group.forEach((slo) => out.set(slo.id, { window: windowDuration(slo), error: (e as Error).message }));
+      }
+    })
+  );
+  return out;
+}

@@ -1,0 +1,116 @@
+import React, { useState } from 'react';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { Button, Combobox, Field, Stack, Text, TextLink, useStyles2 } from '@grafana/ui';
+import { fetchIncidentBudgets } from '../../../api/incidentBudget';
+import type { LoadedIncident } from '../../../api/incidents';
+import { testIds } from '../../../components/testIds';
+import { prefixRoute, ROUTES } from '../../../constants';
+import type { Slo } from '../../../domain/slo/model';
+import { useLoad } from '../useLoad';
+import { budgetText } from './budgetText';
+import type { EventPayload } from './commands';
+
+interface Props {
+  incident: LoadedIncident;
+  slos: Slo[];
+  defaultPrometheusUid: string;
+  canWrite: boolean;
+  pending: boolean;
+  now: number;
+  run: (payload: EventPayload) => Promise<boolean>;
+}
+
+/** The SLOs this incident affected, each with the share of its error budget the incident consumed. */
+export function LinkedSlosSection({ incident, slos, defaultPrometheusUid, canWrite, pending, now, run }: Props) {
+  const styles = useStyles2(getStyles);
+  const [choice, setChoice] = useState<string>();
+  const linked = incident.sloIds.map((id) => ({ id, slo: slos.find((s) => s.id === id) }));
+  const known = linked.flatMap((l) => (l.slo ? [l.slo] : []));
+  const endedAt = incident.resolvedAt ?? now;
+  const budgets = useLoad(`${known.map((s) => s.id).join(',')}:${incident.startedAt}:${endedAt}`, () =>
+    fetchIncidentBudgets(known, { startedAt: incident.startedAt, endedAt }, defaultPrometheusUid)
+  );
+  const options = slos
+    .filter((s) => !incident.sloIds.includes(s.id))
+    .map((s) => ({ value: s.id, label: s.name, description: s.service }));
+
+  const link = async () => {
+    if (choice && (await run({ type: 'slo_linked', sloId: choice }))) {
+      setChoice(undefined);
+    }
+  };
+
+  const textFor = (id: string, slo: Slo | undefined): string => {
+    if (!slo) {
+      return 'This SLO no longer exists';
+    }
+    if (budgets.loading) {
+      return 'Loading…';
+    }
+    return budgets.error !== undefined ? `No data: ${budgets.error}` : budgetText(budgets.value.get(id));
+  };
+
+  return (
+    <section data-testid={testIds.incidentDetail.slos} aria-label="Linked SLOs">
+      <Stack direction="column" gap={1}>
+        <Text element="h3" variant="h4">
+          Linked SLOs
+        </Text>
+        {linked.length === 0 ? (
+          <Text color="secondary">No SLO is linked to this incident.</Text>
+        ) : (
+          <ul className={styles.list}>
+            {linked.map(({ id, slo }) => (
+              <li key={id} data-testid={testIds.incidentDetail.sloBudget}>
+                <Stack gap={1} wrap="wrap">
+                  {slo ? (
+                    <TextLink href={`${prefixRoute(ROUTES.Slos)}/${encodeURIComponent(id)}`} inline={false}>
+                      {slo.name}
+                    </TextLink>
+                  ) : (
+                    <Text>{id}</Text>
+                  )}
+                  <Text color="secondary">{textFor(id, slo)}</Text>
+                </Stack>
+              </li>
+            ))}
+          </ul>
+        )}
+        {canWrite && options.length > 0 && (
+          <Stack gap={1} alignItems="flex-end">
+            <Field label="Link an SLO" noMargin>
+              <Combobox<string>
+                id="incident-link-slo"
+                width={40}
+                placeholder="Choose an SLO"
+                options={options}
+                value={choice ?? null}
+                onChange={(o) => setChoice(o.value)}
+              />
+            </Field>
+            <Button
+              variant="secondary"
+              disabled={pending || !choice}
+              data-testid={testIds.incidentDetail.linkSlo}
+              onClick={link}
+            >
+              Link SLO
+            </Button>
+          </Stack>
+        )}
+      </Stack>
+    </section>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  list: css({
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(0.5),
+  }),
+});
