@@ -8,6 +8,8 @@ export interface ApiRequest {
   url: string;
   data?: unknown;
   params?: Record<string, string | number | boolean | string[] | undefined>;
+  /** Extra HTTP headers, e.g. `X-Disable-Provenance` for the alerting provisioning API. */
+  headers?: Record<string, string>;
 }
 
 /** An HTTP failure with Grafana's message, ready to show to the user. */
@@ -22,10 +24,18 @@ export class ApiError extends Error {
 }
 
 /** Sends one request through Grafana's backend service; every api/ function goes through here. */
-export async function request<T>({ method, url, data, params }: ApiRequest): Promise<T> {
+export async function request<T>({ method, url, data, params, headers }: ApiRequest): Promise<T> {
   try {
     const response = await lastValueFrom(
-      getBackendSrv().fetch<T>({ method, url, data, params, showErrorAlert: false, showSuccessAlert: false })
+      getBackendSrv().fetch<T>({
+        method,
+        url,
+        data,
+        params,
+        ...(headers ? { headers } : {}),
+        showErrorAlert: false,
+        showSuccessAlert: false,
+      })
     );
     return response.data;
   } catch (err) {

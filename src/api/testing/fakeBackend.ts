@@ -6,6 +6,7 @@ export interface RecordedRequest {
   url: string;
   body?: unknown;
   params?: Record<string, unknown>;
+  headers?: Record<string, string>;
 }
 
 export type Responder = (req: RecordedRequest) => { status?: number; data: unknown };
@@ -23,6 +24,7 @@ export function createFakeBackend(respond: Responder) {
       url: options.url,
       body: options.data,
       params: options.params,
+      ...(options.headers ? { headers: options.headers } : {}),
     };
     requests.push(req);
     const { status = 200, data } = respond(req);

@@ -1,0 +1,106 @@
+import React, { useEffect, useState } from 'react';
+import { config } from '@grafana/runtime';
+import { Alert, Button, Combobox, Field, LoadingPlaceholder, Modal, TextLink } from '@grafana/ui';
+import { installSloAlerts, listFolders, type Folder, type InstallResult } from '../../../api/alertRules';
+import { testIds } from '../../../components/testIds';
+import type { Slo } from '../../../domain/slo/model';
+
+interface Props {
+  slo: Slo;
+  datasourceUid: string;
+  onDismiss: () => void;
+}
+
+type Load = { state: 'loading' } | { state: 'error'; error: string } | { state: 'data'; folders: Folder[] };
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Installs the SLO's burn-rate alerts as Grafana-managed rules in a folder the user picks. */
+export function InstallAlertsModal({ slo, datasourceUid, onDismiss }: Props) {
+  const [folders, setFolders] = useState<Load>({ state: 'loading' });
+  const [folderUid, setFolderUid] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [results, setResults] = useState<InstallResult[]>();
+
+  useEffect(() => {
+    let current = true;
+    listFolders().then(
+      (list) => current && setFolders({ state: 'data', folders: list }),
+      (e) => current && setFolders({ state: 'error', error: message(e) })
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  const install = async () => {
+    if (!folderUid) {
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      setResults(await installSloAlerts(slo, { datasourceUid, folderUid, grafanaUrl: config.appUrl }));
+    } catch (e) {
+      setError(message(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const count = (action: InstallResult['action']) => results?.filter((r) => r.action === action).length ?? 0;
+
+  return (
+    <Modal title="Install alerts in Grafana alerting" isOpen onDismiss={onDismiss}>
+      <p>
+        One Grafana-managed rule per enabled burn-rate tier, in the group <code>sre-slo-{slo.id}</code>. They read the
+        recorded series, so the Prometheus recording rules must be installed too. Running this again updates them.
+      </p>
+      {folders.state === 'loading' && <LoadingPlaceholder text="Loading folders…" />}
+      {folders.state === 'error' && (
+        <Alert severity="error" title="Could not load folders">
+          {folders.error}
+        </Alert>
+      )}
+      {folders.state === 'data' && folders.folders.length === 0 && (
+        <Alert severity="warning" title="No folder you can edit">
+          Alert rules live in a folder. Create one (Dashboards › New folder) or ask an admin for edit access.
+        </Alert>
+      )}
+      {folders.state === 'data' && folders.folders.length > 0 && (
+        <Field label="Folder" description="The folder that holds the alert rules">
+          <Combobox
+            id="slo-install-folder"
+            data-testid={testIds.sloDetail.folderPicker}
+            placeholder="Choose a folder"
+            options={folders.folders.map((f) => ({ label: f.title, value: f.uid }))}
+            value={folderUid}
+            onChange={(o) => setFolderUid(o?.value ?? null)}
+          />
+        </Field>
+      )}
+      {error && (
+        <Alert severity="error" title="Installing the alerts failed">
+          {error}
+        </Alert>
+      )}
+      {results && (
+        <Alert severity="success" title="Alerts installed">
+          {count('created')} created, {count('updated')} updated.{' '}
+          <TextLink href={`/alerting/list?search=${encodeURIComponent(`group:sre-slo-${slo.id}`)}`}>
+            Open in Alerting
+          </TextLink>
+        </Alert>
+      )}
+      <Modal.ButtonRow>
+        <Button variant="secondary" fill="outline" onClick={onDismiss}>
+          {results ? 'Close' : 'Cancel'}
+        </Button>
+        <Button onClick={install} disabled={!folderUid || busy} icon={busy ? 'spinner' : 'bell'}>
+          {busy ? 'Installing…' : 'Install'}
+        </Button>
+      </Modal.ButtonRow>
+    </Modal>
+  );
+}

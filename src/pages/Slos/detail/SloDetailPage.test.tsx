@@ -1,0 +1,147 @@
+import './testing/jsdomPolyfills';
+import React from 'react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { getPluginSettings } from '../../../api/pluginSettings';
+import { fetchSloSnapshots } from '../../../api/sloStatus';
+import { canEditSettings } from '../../../api/permissions';
+import { ConflictError, deleteSlo } from '../../../api/slos';
+import { testIds } from '../../../components/testIds';
+import type { Slo } from '../../../domain/slo/model';
+import { makeSlo, makeSnapshot } from '../__fixtures__/slos';
+import { BASE, renderDetailPage } from './testing/renderDetailPage';
+
+jest.mock('@grafana/runtime', () => ({
+  ...jest.requireActual('@grafana/runtime'),
+  PluginPage: jest.requireActual('./testing/TestPluginPage').TestPluginPage,
+}));
+jest.mock('../../../api/pluginSettings');
+jest.mock('../../../api/sloStatus');
+jest.mock('../../../api/permissions');
+jest.mock('../../../api/slos', () => ({ ...jest.requireActual('../../../api/slos'), deleteSlo: jest.fn() }));
+// Real VizPanels need Grafana's panel plugins and data source service, which jest lacks: the scene's structure is
+// tested in sloDetailScene.test.ts, and here its renderer is a stub that shows which scene it got.
+jest.mock('./SloScene', () => ({
+  SloScene: ({ scene }: { scene: { state: { $timeRange?: { state: { from: string } } } } }) => (
+    <div data-testid="data-testid sre-slo-detail-scene">scene from {scene.state.$timeRange?.state.from}</div>
+  ),
+}));
+
+const slo: Slo = makeSlo('checkout', { name: 'Checkout availability', service: 'checkout', revision: 3 });
+
+function serve(slos: Slo[], snapshot = makeSnapshot(0.8, 0.5)) {
+  jest.mocked(getPluginSettings).mockResolvedValue({
+    enabled: true,
+    pinned: false,
+    jsonData: { slos, settings: { defaultPrometheusUid: 'prom' } },
+  });
+  jest.mocked(fetchSloSnapshots).mockImplementation(async (given) => new Map(given.map((s) => [s.id, snapshot])));
+}
+
+const actions = () => within(screen.getByLabelText('Page actions'));
+
+beforeEach(() => {
+  jest.mocked(canEditSettings).mockReturnValue(true);
+  jest.mocked(deleteSlo).mockReset();
+});
+
+describe('SloDetailPage', () => {
+  it('shows a loading state, then the SLO with its name, policy and scene', async () => {
+    serve([slo]);
+    renderDetailPage('checkout');
+    expect(screen.getByText('Loading the SLO…')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Checkout availability' })).toBeInTheDocument();
+    expect(screen.getByTestId(testIds.sloDetail.scene)).toHaveTextContent('scene from now-7d');
+    expect(await screen.findByTestId(testIds.sloDetail.policy)).toHaveTextContent(/Healthy.*Ship as usual/);
+    expect(jest.mocked(fetchSloSnapshots)).toHaveBeenCalledWith([slo], 'prom', expect.any(Number));
+  });
+
+  it('says when there is no such SLO and links back to the list', async () => {
+    serve([slo]);
+    renderDetailPage('nope');
+    const notFound = await screen.findByTestId(testIds.sloDetail.notFound);
+    expect(notFound).toHaveTextContent('There is no SLO "nope"');
+    expect(within(notFound).getByRole('link', { name: /Back to the SLO list/ })).toHaveAttribute('href', BASE);
+  });
+
+  it('shows a load error', async () => {
+    jest.mocked(getPluginSettings).mockRejectedValue(new Error('GET settings failed (500): boom'));
+    renderDetailPage('checkout');
+    expect(await screen.findByText('GET settings failed (500): boom')).toBeInTheDocument();
+  });
+
+  it('maps an exhausted budget to the freeze policy', async () => {
+    serve([slo], makeSnapshot(-0.2, 3));
+    renderDetailPage('checkout');
+    expect(await screen.findByTestId(testIds.sloDetail.policy)).toHaveTextContent(/Exhausted.*Freeze risky releases/);
+  });
+
+  it('asks for a data source instead of showing an empty scene when none is set', async () => {
+    jest.mocked(getPluginSettings).mockResolvedValue({ enabled: true, pinned: false, jsonData: { slos: [slo] } });
+    jest.mocked(fetchSloSnapshots).mockResolvedValue(new Map());
+    renderDetailPage('checkout');
+    expect(await screen.findByText('No Prometheus data source')).toBeInTheDocument();
+    expect(screen.queryByTestId(testIds.sloDetail.scene)).not.toBeInTheDocument();
+  });
+
+  it('hides Edit and Delete from users who cannot edit settings', async () => {
+    jest.mocked(canEditSettings).mockReturnValue(false);
+    serve([slo]);
+    renderDetailPage('checkout');
+    await screen.findByRole('heading', { name: 'Checkout availability' });
+    expect(actions().queryByRole('link', { name: /Edit/ })).not.toBeInTheDocument();
+    expect(actions().queryByRole('button', { name: /Delete/ })).not.toBeInTheDocument();
+    expect(actions().getByRole('link', { name: /Declare incident/ })).toBeInTheDocument();
+  });
+
+  it('links Edit to the editor and Declare incident to a prefilled form over the shown range', async () => {
+    serve([slo]);
+    renderDetailPage('checkout');
+    await screen.findByRole('heading', { name: 'Checkout availability' });
+    expect(actions().getByRole('link', { name: /Edit/ })).toHaveAttribute('href', `${BASE}/checkout/edit`);
+    const declare = new URL(
+      actions()
+        .getByRole('link', { name: /Declare incident/ })
+        .getAttribute('href')!,
+      'http://g'
+    );
+    expect(declare.pathname).toBe('/a/sre-reliability-app/incidents/new');
+    const p = Object.fromEntries(declare.searchParams);
+    expect(p).toMatchObject({
+      slo: 'checkout',
+      service: 'checkout',
+      title: 'Checkout availability burning error budget',
+    });
+    expect(Number(p.to) - Number(p.from)).toBe(7 * 86_400_000);
+  });
+
+  it('deletes after confirmation, with the loaded revision, then goes to the list', async () => {
+    serve([slo]);
+    jest.mocked(deleteSlo).mockResolvedValue();
+    renderDetailPage('checkout');
+    await screen.findByRole('heading', { name: 'Checkout availability' });
+    await userEvent.click(actions().getByRole('button', { name: /Delete/ }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('Delete SLO "Checkout availability"?');
+    expect(deleteSlo).not.toHaveBeenCalled();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    expect(deleteSlo).toHaveBeenCalledWith('checkout', 3);
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(BASE));
+    expect(screen.getByText('SLO list')).toBeInTheDocument();
+  });
+
+  it('keeps the dialog open with the conflict when someone else changed the SLO', async () => {
+    serve([slo]);
+    jest
+      .mocked(deleteSlo)
+      .mockRejectedValue(new ConflictError('SLO "checkout" was changed by someone else. Reload first.'));
+    renderDetailPage('checkout');
+    await screen.findByRole('heading', { name: 'Checkout availability' });
+    await userEvent.click(actions().getByRole('button', { name: /Delete/ }));
+    await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Delete' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(await within(dialog).findByText('Someone else changed this SLO')).toBeInTheDocument();
+    expect(dialog).toHaveTextContent('Reload first.');
+    expect(screen.getByTestId('location')).toHaveTextContent(`${BASE}/checkout`);
+  });
+});

@@ -1,0 +1,22 @@
+/**
+ * What jsdom lacks for @grafana/scenes and @grafana/ui: scenes' LazyLoader creates an IntersectionObserver when
+ * its module loads, and Combobox measures text on a canvas. Import this FIRST in a test file, before anything that
+ * imports scenes, because imports run in order.
+ */
+if (typeof window.IntersectionObserver === 'undefined') {
+  window.IntersectionObserver = class {
+    readonly root = null;
+    readonly rootMargin = '';
+    readonly thresholds = [];
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+    takeRecords() {
+      return [];
+    }
+  } as unknown as typeof IntersectionObserver;
+}
+
+HTMLCanvasElement.prototype.getContext = (() => ({ measureText: () => ({ width: 10 }) })) as never;
+
+export {};
