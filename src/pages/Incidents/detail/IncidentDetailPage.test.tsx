@@ -18,6 +18,8 @@ const backend = createFakeBackend((req) => responder(req));
 jest.mock('@grafana/runtime', () => ({
   ...jest.requireActual('@grafana/runtime'),
   getBackendSrv: () => backend.srv,
+  // Grafana draws the page title from pageNav; the stand-in does the same, so the title can be checked.
+  PluginPage: jest.requireActual('../../../components/testing/TestPluginPage').TestPluginPage,
 }));
 jest.mock('react-inlinesvg', () => ({ __esModule: true, default: () => null }));
 // The logs panel needs Grafana's panel plugins, which jest does not have; logsScene.test.ts checks the scene.

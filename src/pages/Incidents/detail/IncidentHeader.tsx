@@ -42,13 +42,9 @@ export function IncidentHeader({ incident, canWrite, pending, now, run }: Props)
   return (
     <div data-testid={testIds.incidentDetail.header}>
       <Stack direction="column" gap={2}>
-        <Stack gap={1} alignItems="center" wrap="wrap">
-          <SeverityBadge severity={incident.severity} />
-          <Text element="h2" variant="h3">
-            {incident.title}
-          </Text>
-        </Stack>
+        {/* The title is the page title (PluginPage pageNav); repeating it here would show it twice. */}
         <Stack gap={2} alignItems="center" wrap="wrap">
+          <SeverityBadge severity={incident.severity} />
           <Text color="secondary">{incident.id}</Text>
           <span data-testid={testIds.incidentDetail.status}>
             <Badge color={open ? 'red' : 'green'} text={`Status: ${incident.status}`} />

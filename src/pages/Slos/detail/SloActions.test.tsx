@@ -16,7 +16,7 @@ const backend = createFakeBackend((req) => responder(req));
 
 jest.mock('@grafana/runtime', () => ({
   ...jest.requireActual('@grafana/runtime'),
-  PluginPage: jest.requireActual('./testing/TestPluginPage').TestPluginPage,
+  PluginPage: jest.requireActual('../../../components/testing/TestPluginPage').TestPluginPage,
   getBackendSrv: () => backend.srv,
   usePluginComponent: jest.fn(),
 }));

@@ -13,7 +13,7 @@ import { BASE, renderDetailPage } from './testing/renderDetailPage';
 
 jest.mock('@grafana/runtime', () => ({
   ...jest.requireActual('@grafana/runtime'),
-  PluginPage: jest.requireActual('./testing/TestPluginPage').TestPluginPage,
+  PluginPage: jest.requireActual('../../../components/testing/TestPluginPage').TestPluginPage,
 }));
 jest.mock('../../../api/pluginSettings');
 jest.mock('../../../api/sloStatus');
