@@ -16,7 +16,9 @@ export interface ApiRequest {
 export class ApiError extends Error {
   constructor(
     message: string,
-    readonly status: number
+    readonly status: number,
+    /** The response body, for callers that can use a partial answer (e.g. /api/ds/query per-query errors). */
+    readonly body?: unknown
   ) {
     super(message);
     this.name = 'ApiError';
@@ -49,9 +51,11 @@ export function toApiError(err: unknown, what: string): ApiError {
     return err;
   }
   if (isFetchError(err)) {
-    const body = err.data as { message?: string; error?: string } | undefined;
-    const detail = body?.message || body?.error || err.statusText || 'request failed';
-    return new ApiError(`${what} failed (${err.status}): ${detail}`, err.status);
+    const body = err.data as { message?: string; error?: string; results?: Record<string, { error?: string }> } | undefined;
+    // /api/ds/query reports a failing query inside results.<refId>.error, not in message.
+    const queryError = Object.values(body?.results ?? {}).find((r) => r?.error)?.error;
+    const detail = body?.message || body?.error || queryError || err.statusText || 'request failed';
+    return new ApiError(`${what} failed (${err.status}): ${detail}`, err.status, err.data);
   }
   return new ApiError(`${what} failed: ${err instanceof Error ? err.message : String(err)}`, 0);
 }

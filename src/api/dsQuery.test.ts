@@ -3,7 +3,8 @@ import { createFakeBackend } from './testing/fakeBackend';
 import { parseResults, queryPrometheus } from './dsQuery';
 
 let answer: unknown = {};
-const backend = createFakeBackend(() => ({ data: answer }));
+let status = 200;
+const backend = createFakeBackend(() => ({ status, data: answer }));
 
 jest.mock('@grafana/runtime', () => ({
   ...jest.requireActual('@grafana/runtime'),
@@ -12,6 +13,7 @@ jest.mock('@grafana/runtime', () => ({
 
 beforeEach(() => {
   backend.requests.length = 0;
+  status = 200;
 });
 
 describe('queryPrometheus (POST /api/ds/query)', () => {
@@ -41,6 +43,32 @@ describe('queryPrometheus (POST /api/ds/query)', () => {
   it('would be caught by the contract check if it dropped a required field', () => {
     expect(checkRequest({ method: 'POST', url: '/api/ds/query', body: { queries: [] } }).join()).toMatch(
       /required property 'from'/
+    );
+  });
+});
+
+describe('a batch in which one query fails', () => {
+  // Grafana answers HTTP 400 for the whole request, with every query's result (and the failing one's error).
+  const body = {
+    results: {
+      A: { status: 200, frames: [{ schema: { fields: [{ name: 'Time' }, { name: 'Value' }] }, data: { values: [[1], [0.5]] } }] },
+      B: { status: 400, error: 'bad_data: 1:5: parse error: unexpected "}"', frames: [] },
+    },
+  };
+
+  it('keeps the good results and reports the error only for the failing query', async () => {
+    status = 400;
+    answer = body;
+    const result = await queryPrometheus('prom', [{ refId: 'A', expr: 'up' }, { refId: 'B', expr: 'up}' }], { from: 1, to: 2 });
+    expect(result.A.series[0].points).toEqual([[1, 0.5]]);
+    expect(result.B).toEqual({ series: [], error: 'bad_data: 1:5: parse error: unexpected "}"' });
+  });
+
+  it("still throws, with Grafana's message, when the failure is not per query", async () => {
+    status = 403;
+    answer = { message: 'Access denied to data source' };
+    await expect(queryPrometheus('prom', [{ refId: 'A', expr: 'up' }], { from: 1, to: 2 })).rejects.toThrow(
+      'POST /api/ds/query failed (403): Access denied to data source'
     );
   });
 });

@@ -1,4 +1,4 @@
-import { request } from './client';
+import { ApiError, request } from './client';
 
 /** One PromQL query for POST /api/ds/query. */
 export interface PromQuery {
@@ -47,8 +47,18 @@ export async function queryPrometheus(
       ...(range.stepMs ? { intervalMs: range.stepMs, interval: `${Math.round(range.stepMs / 1000)}s` } : {}),
     })),
   };
-  const response = await request<DsQueryResponse>({ method: 'POST', url: '/api/ds/query', data: body });
-  return parseResults(response, queries);
+  try {
+    const response = await request<DsQueryResponse>({ method: 'POST', url: '/api/ds/query', data: body });
+    return parseResults(response, queries);
+  } catch (e) {
+    // Grafana answers 400 when ANY query of the batch fails, with every query's result in the body. Keep the
+    // good results and the per-query errors, so one broken SLO query does not blank every SLO of the source.
+    const results = e instanceof ApiError ? (e.body as DsQueryResponse | undefined)?.results : undefined;
+    if (results) {
+      return parseResults({ results }, queries);
+    }
+    throw e;
+  }
 }
 
 /** Turns Grafana's data frames into plain series; a query with no frames is an empty (no data) result. */
