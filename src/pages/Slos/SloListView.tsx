@@ -1,6 +1,6 @@
 import React, { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Alert, Button, EmptyState, LinkButton, LoadingPlaceholder, Stack, Text } from '@grafana/ui';
+import { Alert, Button, EmptyState, LinkButton, LoadingPlaceholder, Pagination, Stack, Text } from '@grafana/ui';
 import { canEditSettings } from '../../api/permissions';
 import { testIds } from '../../components/testIds';
 import { ROUTES, prefixRoute } from '../../constants';
@@ -8,8 +8,10 @@ import { SloFilters } from './SloFilters';
 import { SloTable } from './SloTable';
 import {
   DEFAULT_QUERY,
+  PAGE_SIZE,
   filterOptions,
   filterRows,
+  pageOf,
   queryFromParams,
   queryToParams,
   sortRows,
@@ -49,7 +51,10 @@ export function SloListView() {
     [allRows, params.toString()]
   );
 
-  const update = (change: Partial<ListQuery>) => setParams(queryToParams({ ...query, ...change }), { replace: true });
+  // Any change but a page change starts again at page 1.
+  const update = (change: Partial<ListQuery>) =>
+    setParams(queryToParams({ ...query, page: 1, ...change }), { replace: true });
+  const shown = pageOf(visible, query.page);
   const onSort = (key: SortKey) =>
     update({ sort: key, dir: key === query.sort && query.dir === 'asc' ? 'desc' : 'asc' });
 
@@ -112,7 +117,22 @@ export function SloListView() {
           }
         />
       ) : (
-        <SloTable rows={visible} sort={query.sort} dir={query.dir} onSort={onSort} />
+        <>
+          <SloTable rows={shown.rows} sort={query.sort} dir={query.dir} onSort={onSort} />
+          <Stack justifyContent="space-between" alignItems="center">
+            <Text color="secondary" variant="bodySmall">
+              {shown.pages > 1
+                ? `${(shown.page - 1) * PAGE_SIZE + 1}–${(shown.page - 1) * PAGE_SIZE + shown.rows.length} of ${visible.length} SLOs`
+                : `${visible.length} SLO${visible.length === 1 ? '' : 's'}`}
+            </Text>
+            <Pagination
+              currentPage={shown.page}
+              numberOfPages={shown.pages}
+              onNavigate={(page) => update({ page })}
+              hideWhenSinglePage
+            />
+          </Stack>
+        </>
       )}
     </Stack>
   );

@@ -228,6 +228,25 @@ describe('SLO list', () => {
     EMPTY_STATE_TIMEOUT
   );
 
+  it('pages long lists, keeping the page in the URL, and goes back to page 1 when the search changes', async () => {
+    const many = Array.from({ length: 120 }, (_, i) => makeSlo(`slo-${String(i).padStart(3, '0')}`));
+    serve(many);
+    fetchSnapshots.mockImplementation(async (given) => new Map(given.map((s) => [s.id, makeSnapshot(0.5, 1)])));
+    renderPage('?sort=name');
+    expect(await screen.findByText('1–50 of 120 SLOs')).toBeInTheDocument();
+    expect(screen.getAllByTestId(testIds.slos.row)).toHaveLength(50);
+    expect(rowNames()[0]).toBe(many[0].name);
+
+    await userEvent.click(screen.getByRole('button', { name: '3' }));
+    expect(await screen.findByText('101–120 of 120 SLOs')).toBeInTheDocument();
+    expect(screen.getAllByTestId(testIds.slos.row)).toHaveLength(20);
+    expect(urlParams().get('page')).toBe('3');
+
+    await userEvent.type(screen.getByTestId(testIds.slos.search), 'slo-11');
+    await waitFor(() => expect(urlParams().get('page')).toBeNull());
+    expect(rowNames()).toHaveLength(10);
+  });
+
   it('keeps the list read-only for viewers', async () => {
     canEdit.mockReturnValue(false);
     renderPage();

@@ -3,6 +3,8 @@ import {
   DEFAULT_QUERY,
   filterOptions,
   filterRows,
+  PAGE_SIZE,
+  pageOf,
   parseLabelFilter,
   queryFromParams,
   queryToParams,
@@ -119,5 +121,23 @@ describe('filterOptions / worstFirst', () => {
 
   it('limits to the worst budgets', () => {
     expect(ids(worstFirst(rows, 2))).toEqual(['search-latency', 'cart-errors']);
+  });
+});
+
+describe('pages', () => {
+  it('reads the page from the URL, ignoring nonsense, and writes only pages after the first', () => {
+    expect(queryFromParams(new URLSearchParams('page=3')).page).toBe(3);
+    expect(queryFromParams(new URLSearchParams('page=-2')).page).toBe(1);
+    expect(queryFromParams(new URLSearchParams('page=abc')).page).toBe(1);
+    expect(queryToParams({ ...DEFAULT_QUERY, page: 1 }).toString()).toBe('');
+    expect(queryToParams({ ...DEFAULT_QUERY, page: 2 }).toString()).toBe('page=2');
+  });
+
+  it('slices one page and clamps a page past the end to the last one', () => {
+    const items = Array.from({ length: PAGE_SIZE * 2 + 5 }, (_, i) => i);
+    expect(pageOf(items, 1)).toMatchObject({ page: 1, pages: 3 });
+    expect(pageOf(items, 1).rows).toHaveLength(PAGE_SIZE);
+    expect(pageOf(items, 9)).toEqual({ rows: items.slice(PAGE_SIZE * 2), page: 3, pages: 3 });
+    expect(pageOf([], 1)).toEqual({ rows: [], page: 1, pages: 1 });
   });
 });
