@@ -15,10 +15,9 @@ export function buildHarness(): Promise<void> {
     resolve: {
       extensions: ['.tsx', '.ts', '.mjs', '.js', '.json'],
       alias: {
-        'grafana-plugin-page-internal$': require.resolve('@grafana/runtime').replace(
-          /cjs[\\/]index\.cjs$/,
-          'esm/components/PluginPage.mjs'
-        ),
+        'grafana-plugin-page-internal$': require
+          .resolve('@grafana/runtime')
+          .replace(/cjs[\\/]index\.cjs$/, 'esm/components/PluginPage.mjs'),
       },
     },
     module: {
@@ -27,7 +26,10 @@ export function buildHarness(): Promise<void> {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: 'swc-loader', options: { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2020' } } },
+          use: {
+            loader: 'swc-loader',
+            options: { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2020' } },
+          },
         },
         { test: /\.css$/, use: ['style-loader', 'css-loader'] },
         { test: /\.(png|jpe?g|gif|svg|woff2?|ttf|eot)$/, type: 'asset/resource' },

@@ -39,7 +39,11 @@ export function PluginPageStandIn({ children, pageNav, subTitle, actions }: Prop
 
 const getStyles = (theme: GrafanaTheme2) => ({
   page: css({ padding: theme.spacing(2, 4), minHeight: '100vh', background: theme.colors.background.primary }),
-  breadcrumbs: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize, marginBottom: theme.spacing(2) }),
+  breadcrumbs: css({
+    color: theme.colors.text.secondary,
+    fontSize: theme.typography.bodySmall.fontSize,
+    marginBottom: theme.spacing(2),
+  }),
   title: css({ margin: 0, fontSize: theme.typography.h2.fontSize }),
   subTitle: css({ color: theme.colors.text.secondary, margin: theme.spacing(0.5, 0, 2) }),
 });

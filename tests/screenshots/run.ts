@@ -18,7 +18,16 @@ async function main() {
   const server = await startServer();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   fs.mkdirSync(OUT, { recursive: true });
   let failures = 0;
@@ -28,22 +37,27 @@ async function main() {
       for (const theme of ['dark', 'light']) {
         const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
         // Nothing leaves the machine: every request that is not to our server is refused.
-        await page.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
+        await page.route('**/*', (route) =>
+          route.request().url().startsWith(server.url) ? route.continue() : route.abort()
+        );
         const errors: string[] = [];
         page.on('pageerror', (e) => errors.push(e.message));
         const url = `${server.url}/a/sre-reliability-app/${scenario.route}${scenario.route.includes('?') ? '&' : '?'}scenario=${name}&theme=${theme}`;
         try {
           await page.goto(url);
           await page.getByText(scenario.waitFor, { exact: false }).first().waitFor({ timeout: 20_000 });
+          await scenario.interact?.(page);
           await page.waitForLoadState('networkidle');
           await page.evaluate(() => document.fonts.ready);
           const file = path.join(OUT, `${name}-${theme}.png`);
-          await page.screenshot({ path: file, fullPage: false });
+          await page.screenshot({ path: file, fullPage: scenario.fullPage ?? false });
           process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
         } catch (e) {
           failures++;
           const body = await page.evaluate(() => document.body.innerText.slice(0, 500)).catch(() => '');
-          process.stderr.write(`${name} (${theme}) failed: ${(e as Error).message}\n  page errors: ${errors.join(' | ')}\n  page text: ${body}\n`);
+          process.stderr.write(
+            `${name} (${theme}) failed: ${(e as Error).message}\n  page errors: ${errors.join(' | ')}\n  page text: ${body}\n`
+          );
         } finally {
           await page.close();
         }

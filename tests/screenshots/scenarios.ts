@@ -1,5 +1,12 @@
 import { NOW, SLOS, SNAPSHOTS, incidentAnnotations } from './fixtures';
 
+/** Clicks and typing before the screenshot (run in Node by run.ts through Playwright). */
+export type Interaction = (page: import('playwright-core').Page) => Promise<void>;
+
+export type SeriesOut =
+  | { name: string; points: Array<[number, number]> }
+  | { logs: Array<{ t: number; line: string }> };
+
 export interface FakeRequest {
   method: string;
   path: string;
@@ -12,26 +19,30 @@ export interface Scenario {
   route: string;
   /** Text that must be on the page before the screenshot is taken. */
   waitFor: string;
+  /** Capture the whole page rather than the first screenful. */
+  fullPage?: boolean;
+  interact?: Interaction;
   user: { orgRole: 'Admin' | 'Editor' | 'Viewer'; login: string; isGrafanaAdmin: boolean; orgId: number };
-  dataSourceSrv: object;
+  dataSources: Array<{ uid: string; type: string; name: string }>;
+  /** Series for a scenes query (by its expression) over [from, to]; omit for pages without scenes. */
+  series?: (expr: string, from: number, to: number, stepMs: number) => SeriesOut[];
   respond: (req: FakeRequest) => { status?: number; data: unknown };
 }
 
 // run.ts imports this file in Node, where @grafana/data cannot load, so roles are plain strings.
 const admin = { orgRole: 'Admin' as const, login: 'admin', isGrafanaAdmin: false, orgId: 1 };
-const prometheus = { uid: 'prometheus', name: 'Prometheus', type: 'prometheus', meta: { id: 'prometheus', info: { logos: {} } } };
-const loki = { uid: 'loki', name: 'Loki', type: 'loki', meta: { id: 'loki', info: { logos: {} } } };
-const dataSourceSrv = {
-  getList: (filters?: { type?: string }) => [prometheus, loki].filter((d) => !filters?.type || d.type === filters.type),
-  getInstanceSettings: (ref: string | { uid?: string } | null) => [prometheus, loki].find((d) => d.uid === (typeof ref === 'string' ? ref : ref?.uid)),
-  get: async () => ({}),
-  reload: async () => {},
-};
+const dataSources = [
+  { uid: 'prometheus', name: 'Prometheus', type: 'prometheus' },
+  { uid: 'loki', name: 'Loki', type: 'loki' },
+];
 
 const settings = {
   enabled: true,
   pinned: true,
-  jsonData: { settings: { defaultPrometheusUid: 'prometheus', lokiUid: 'loki', logServiceLabel: 'service' }, slos: SLOS },
+  jsonData: {
+    settings: { defaultPrometheusUid: 'prometheus', lokiUid: 'loki', logServiceLabel: 'service' },
+    slos: SLOS,
+  },
 };
 
 type Query = { refId: string; expr: string };
@@ -44,6 +55,11 @@ const frame = (value: number, labels: Record<string, string>) => ({
 function dsQuery(body: { queries: Query[] }) {
   const results: Record<string, object> = {};
   for (const q of body.queries) {
+    if (!q.expr.includes('slo_id=~')) {
+      // Raw SLI queries (an incident's budget): bad events over the incident, all events over the window.
+      results[q.refId] = { frames: [frame(q.expr.includes('SERVER_ERROR') ? 1830 : 4_200_000, {})] };
+      continue;
+    }
     const ids = q.expr.match(/slo_id=~"([^"]*)"/)?.[1].split('|') ?? [];
     const pick = q.expr.startsWith('slo:sli_error:ratio_period') ? 'period' : 'burn';
     results[q.refId] = {
@@ -62,14 +78,132 @@ function common(req: FakeRequest) {
   }
   if (req.path === '/api/annotations') {
     const { regions, events } = incidentAnnotations();
-    return { data: req.search.getAll('tags').includes('sre-incident-event') ? events : regions };
+    const tags = req.search.getAll('tags');
+    const list = (tags.includes('sre-incident-event') ? events : regions) as Array<{ tags: string[] }>;
+    return { data: list.filter((a) => tags.every((t) => a.tags.includes(t))) };
   }
   return { status: 404, data: { message: `no fixture for ${req.method} ${req.path}` } };
 }
 
+/** A smooth, repeatable wave for demo series (no randomness: screenshots stay stable). */
+const wave = (t: number, period: number, phase = 0) => Math.sin((2 * Math.PI * t) / period + phase);
+
+function points(
+  from: number,
+  to: number,
+  stepMs: number,
+  f: (t: number, i: number) => number
+): Array<[number, number]> {
+  const step = Math.max(stepMs, (to - from) / 400);
+  const out: Array<[number, number]> = [];
+  for (let t = from, i = 0; t <= to; t += step, i++) {
+    out.push([t, f(t, i)]);
+  }
+  return out;
+}
+
+/** Recording-rule series for the checkout SLO (99.9%): an incident-sized burn yesterday, healthy otherwise. */
+function sloSeries(expr: string, from: number, to: number, stepMs: number): SeriesOut[] {
+  const burst = (t: number) => Math.exp(-(((t - (NOW - 20 * 3_600_000)) / 3_000_000) ** 2));
+  const burn = (t: number, scale: number) => Math.max(0, 0.35 + 0.15 * wave(t, 86_400_000) + scale * burst(t));
+  if (expr.startsWith('1 - slo:sli_error:ratio_period')) {
+    return [
+      {
+        name: 'SLI',
+        points: points(
+          from,
+          to,
+          stepMs,
+          (t) => 0.9997 - 0.00012 * (t > NOW - 20 * 3_600_000 ? 1 : 0) + 0.00002 * wave(t, 86_400_000)
+        ),
+      },
+    ];
+  }
+  if (expr.startsWith('slo:objective:ratio')) {
+    return [{ name: 'Objective', points: points(from, to, stepMs, () => 0.999) }];
+  }
+  if (expr.startsWith('slo:error_budget_remaining:ratio')) {
+    return [
+      {
+        name: 'Budget remaining',
+        points: points(
+          from,
+          to,
+          stepMs,
+          (t) => 0.84 - (0.15 * (t - from)) / (to - from) - (t > NOW - 20 * 3_600_000 ? 0.05 : 0)
+        ),
+      },
+    ];
+  }
+  if (expr.startsWith('ALERTS')) {
+    return [];
+  }
+  const windowMatch = expr.match(/ratio_rate(\w+)/);
+  const win = windowMatch?.[1] ?? '1h';
+  const scale = { '1h': 16, '6h': 7, '1d': 2.5, '3d': 1 }[win] ?? 3;
+  return [{ name: `Burn rate (${win})`, points: points(from, to, stepMs, (t) => burn(t, scale)) }];
+}
+
+/** Loki lines for the checkout incident. */
+function incidentLogs(expr: string, from: number, to: number): SeriesOut[] {
+  const lines: Array<{ t: number; line: string }> = [];
+  for (let i = 0; i < 40; i++) {
+    const t = to - i * ((to - from) / 40);
+    const error = i % 3 === 0;
+    lines.push({
+      t,
+      line: JSON.stringify({
+        level: error ? 'error' : 'info',
+        service: 'checkout',
+        method: 'POST',
+        uri: '/api/checkout',
+        status: error ? 502 : 200,
+        duration_ms: error ? 2950 : 184,
+        msg: error ? 'payments-gateway: upstream connect error' : 'request completed',
+      }),
+    });
+  }
+  return expr.includes('checkout') ? [{ logs: lines }] : [];
+}
+
 export const SCENARIOS: Record<string, Scenario> = {
-  slos: { route: 'slos', waitFor: 'Checkout requests succeed', user: admin, dataSourceSrv, respond: common },
-  overview: { route: 'overview', waitFor: 'Checkout answers within 300 ms', user: admin, dataSourceSrv, respond: common },
-  incidents: { route: 'incidents', waitFor: 'Checkout returns 5xx for card payments', user: admin, dataSourceSrv, respond: common },
-  'incident-declare': { route: 'incidents/new', waitFor: 'SEV1', user: admin, dataSourceSrv, respond: common },
+  slos: { route: 'slos', waitFor: 'Checkout requests succeed', user: admin, dataSources, respond: common },
+  overview: { route: 'overview', waitFor: 'Checkout answers within 300 ms', user: admin, dataSources, respond: common },
+  incidents: {
+    route: 'incidents',
+    waitFor: 'Checkout returns 5xx for card payments',
+    user: admin,
+    dataSources,
+    respond: common,
+  },
+  'incident-declare': { route: 'incidents/new', waitFor: 'SEV1', user: admin, dataSources, respond: common },
+  'incident-detail': {
+    route: 'incidents/INC-20261127-7q2k',
+    waitFor: 'Incident commander',
+    fullPage: true,
+    user: admin,
+    dataSources,
+    respond: common,
+    series: (expr, from, to) => incidentLogs(expr, from, to),
+  },
+  'slo-detail': {
+    route: 'slos/checkout-availability',
+    waitFor: 'Burn rate',
+    fullPage: true,
+    user: admin,
+    dataSources,
+    respond: common,
+    series: sloSeries,
+  },
+  'slo-editor': {
+    route: 'slos/new',
+    waitFor: 'Data source',
+    user: admin,
+    dataSources,
+    respond: common,
+    interact: async (page) => {
+      await page.getByText('2. Queries').click();
+      await page.getByText('Start from a template').waitFor();
+    },
+  },
 };
