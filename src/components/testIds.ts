@@ -24,6 +24,7 @@ export const testIds = {
   overview: {
     statusCounts: 'data-testid sre-overview-status-counts',
     worst: 'data-testid sre-overview-worst',
+    openIncidents: 'data-testid sre-overview-open-incidents',
   },
   incidents: {
     list: 'data-testid sre-incidents-list',

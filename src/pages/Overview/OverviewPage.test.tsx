@@ -7,9 +7,11 @@ import { ApiError } from '../../api/client';
 import { testIds } from '../../components/testIds';
 import { makeSlo, makeSnapshot } from '../Slos/__fixtures__/slos';
 import OverviewPage from './OverviewPage';
+import { listIncidents, type LoadedIncident } from '../../api/incidents';
 
 jest.mock('../../api/pluginSettings');
 jest.mock('../../api/sloStatus');
+jest.mock('../../api/incidents');
 
 const getSettings = jest.mocked(getPluginSettings);
 const fetchSnapshots = jest.mocked(fetchSloSnapshots);
@@ -28,9 +30,50 @@ function renderPage() {
   );
 }
 
+const listIncidentsMock = jest.mocked(listIncidents);
+const incident = (id: string, title: string, severity: 1 | 2 | 3 | 4, status: LoadedIncident['status']) =>
+  ({ id, title, severity, status, services: ['checkout'], startedAt: Date.now() - 3_600_000 }) as LoadedIncident;
+
 beforeEach(() => {
   getSettings.mockReset();
   fetchSnapshots.mockReset();
+  listIncidentsMock.mockReset();
+  listIncidentsMock.mockResolvedValue({ incidents: [], problems: [] });
+});
+
+describe('Overview: open incidents', () => {
+  it('lists only unresolved incidents, most severe first, each linking to its page', async () => {
+    serve({ 'fine-one': makeSnapshot(0.9, 0.2) });
+    listIncidentsMock.mockResolvedValue({
+      incidents: [
+        incident('INC-20261127-aaaa', 'Search is slow', 3, 'triage'),
+        incident('INC-20261127-bbbb', 'Old outage', 1, 'resolved'),
+        incident('INC-20261127-cccc', 'Checkout down', 1, 'mitigating'),
+      ],
+      problems: [],
+    });
+    renderPage();
+    const section = await screen.findByTestId(testIds.overview.openIncidents);
+    await within(section).findByText('Checkout down');
+    const titles = ['Checkout down', 'Search is slow'].map((t) => within(section).getByText(t));
+    // Most severe first: SEV1 "Checkout down" precedes SEV3 "Search is slow" in the document.
+    expect(titles[0].compareDocumentPosition(titles[1]) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(within(section).queryByText('Old outage')).not.toBeInTheDocument();
+    expect(within(section).getByText('Checkout down').closest('a')).toHaveAttribute(
+      'href',
+      '/a/sre-reliability-app/incidents/INC-20261127-cccc'
+    );
+  });
+
+  it('says when nothing is open, and shows a load error instead of an empty list', async () => {
+    serve({ 'fine-one': makeSnapshot(0.9, 0.2) });
+    const { unmount } = renderPage();
+    expect(await screen.findByText('No open incidents.')).toBeInTheDocument();
+    unmount();
+    listIncidentsMock.mockRejectedValue(new ApiError('GET /api/annotations failed (500): db locked', 500));
+    renderPage();
+    expect(await screen.findByText(/db locked/)).toBeInTheDocument();
+  });
 });
 
 describe('Overview', () => {
