@@ -32,6 +32,7 @@ export const testIds = {
     declareButton: 'data-testid sre-incidents-declare',
     statusFilter: 'data-testid sre-incidents-status-filter',
     severityFilter: 'data-testid sre-incidents-severity-filter',
+    serviceFilter: 'data-testid sre-incidents-service-filter',
     rangeFilter: 'data-testid sre-incidents-range',
     metrics: 'data-testid sre-incidents-metrics',
     form: 'data-testid sre-incidents-form',

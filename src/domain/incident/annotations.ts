@@ -2,7 +2,10 @@
  * Pure builders for the annotations the API layer writes (it adds dashboardUID/panelId if any, and sends).
  * One region annotation per incident, refreshed when its state changes, and one point annotation per event.
  * Grafana stores a tag "key:value" split at the first colon into two columns of at most 100 characters, and
- * renders `text` as HTML, hence the sanitising and escaping here.
+ * renders `text` as HTML, hence the sanitising and escaping here. Checked in Grafana's source: the time series
+ * panel's annotation tooltip (public/app/plugins/panel/timeseries/plugins/annotations2/AnnotationTooltipBody.tsx)
+ * renders `text` with dangerouslySetInnerHTML after `textUtil.sanitize` from @grafana/data. Its sanitiser is a
+ * second line of defence: we never rely on it, every piece of user text is escaped here first.
  */
 import { prefixRoute, ROUTES } from '../../constants';
 import type { IncidentEvent } from './events';

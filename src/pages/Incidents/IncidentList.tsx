@@ -2,7 +2,7 @@ import React, { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
-import { Alert, Button, EmptyState, LoadingPlaceholder, RadioButtonGroup, Stack, useStyles2 } from '@grafana/ui';
+import { Alert, Button, Combobox, EmptyState, LoadingPlaceholder, RadioButtonGroup, Stack, useStyles2 } from '@grafana/ui';
 import type { LoadedIncident } from '../../api/incidents';
 import { canWriteAnnotations } from '../../api/permissions';
 import { testIds } from '../../components/testIds';
@@ -36,9 +36,10 @@ function byOpenThenStart(a: LoadedIncident, b: LoadedIncident): number {
   return Number(isOpen(b)) - Number(isOpen(a)) || b.startedAt - a.startedAt || (a.id < b.id ? -1 : 1);
 }
 
-function matches(incident: LoadedIncident, status: string, severity: string): boolean {
+function matches(incident: LoadedIncident, status: string, severity: string, service: string): boolean {
   const statusOk = status === 'all' || (status === 'open' ? isOpen(incident) : incident.status === status);
-  return statusOk && (severity === 'all' || String(incident.severity) === severity);
+  const serviceOk = service === '' || incident.services.includes(service);
+  return statusOk && serviceOk && (severity === 'all' || String(incident.severity) === severity);
 }
 
 /** The incidents of a time range with their response-time medians; filters live in the URL. */
@@ -49,6 +50,7 @@ export function IncidentList() {
   const range = RANGES.find((r) => r.value === params.get('range')) ?? RANGES[1];
   const status = STATUS_OPTIONS.some((o) => o.value === params.get('status')) ? params.get('status')! : 'all';
   const severity = SEVERITY_OPTIONS.some((o) => o.value === params.get('sev')) ? params.get('sev')! : 'all';
+  const service = params.get('service') ?? '';
   // "Now" is fixed when the page opens or the range is chosen, so re-renders do not refetch.
   const [now, setNow] = useState(() => Date.now());
   const from = now - range.days * DAY;
@@ -77,8 +79,15 @@ export function IncidentList() {
     () =>
       state.loading || state.error !== undefined
         ? []
-        : state.value.incidents.filter((i) => matches(i, status, severity)).sort(byOpenThenStart),
-    [state, status, severity]
+        : state.value.incidents.filter((i) => matches(i, status, severity, service)).sort(byOpenThenStart),
+    [state, status, severity, service]
+  );
+  const services = useMemo(
+    () =>
+      state.loading || state.error !== undefined
+        ? []
+        : [...new Set([...state.value.incidents.flatMap((i) => i.services), ...(service ? [service] : [])])].sort(),
+    [state, service]
   );
 
   return (
@@ -107,6 +116,17 @@ export function IncidentList() {
               options={STATUS_OPTIONS}
               value={status}
               onChange={(v) => setParam('status', v, 'all')}
+            />
+          </div>
+          <div data-testid={testIds.incidents.serviceFilter}>
+            <Combobox
+              id="sre-incidents-service"
+              width={24}
+              placeholder="All services"
+              isClearable
+              options={services.map((name) => ({ value: name, label: name }))}
+              value={service || null}
+              onChange={(option) => setParam('service', option?.value ?? '', '')}
             />
           </div>
           <div data-testid={testIds.incidents.severityFilter}>

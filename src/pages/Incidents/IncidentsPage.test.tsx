@@ -1,3 +1,5 @@
+// Combobox (the service filter) needs canvas text measuring and IntersectionObserver, which jsdom lacks.
+import '../../components/testing/jsdomPolyfills';
 import React from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { render, screen, waitFor, within } from '@testing-library/react';
@@ -17,6 +19,8 @@ const backend = createFakeBackend((req) => responder(req));
 
 jest.mock('@grafana/runtime', () => ({
   ...jest.requireActual('@grafana/runtime'),
+  // Grafana draws the page title from pageNav; the stand-in does the same, so the title can be checked.
+  PluginPage: jest.requireActual('../../components/testing/TestPluginPage').TestPluginPage,
   getBackendSrv: () => backend.srv,
 }));
 
@@ -163,6 +167,22 @@ describe('incident list', () => {
     expect(location()).toBe(`${BASE}?range=7d`);
     await waitFor(() => expect(backend.requests).toHaveLength(2));
     expect(backend.requests[1].params).toMatchObject({ from: NOW - 7 * 86_400_000, to: NOW });
+  });
+
+  it('filters by service from the URL and keeps it when another filter changes', async () => {
+    const search = stored('INC-SEARCH', 'Search slow', 3, [
+      ev('service_added', 12, { service: 'search' }),
+    ]);
+    serve([resolvedOne, openOne, search]);
+    renderAt(`${BASE}?service=search`);
+    await screen.findAllByTestId(testIds.incidents.row);
+    expect(screen.getAllByTestId(testIds.incidents.row).map((r) => within(r).getByRole('heading').textContent)).toEqual([
+      'Search slow',
+    ]);
+    expect(within(screen.getByTestId(testIds.incidents.serviceFilter)).getByRole('combobox')).toHaveValue('search');
+    // Other filters keep the service in the URL.
+    await userEvent.click(within(screen.getByTestId(testIds.incidents.statusFilter)).getByLabelText('Open'));
+    expect(location()).toBe(`${BASE}?service=search&status=open`);
   });
 
   it('applies filters from the URL on load and says when nothing matches', async () => {

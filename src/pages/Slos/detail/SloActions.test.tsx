@@ -1,4 +1,4 @@
-import './testing/jsdomPolyfills';
+import '../../../components/testing/jsdomPolyfills';
 import React from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';

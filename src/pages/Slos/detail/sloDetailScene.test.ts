@@ -3,7 +3,7 @@
  * runtime services (data source service, plugin loader) that do not exist in jest, so the page tests mock the
  * scene renderer at the module boundary instead.
  */
-import './testing/jsdomPolyfills';
+import '../../../components/testing/jsdomPolyfills';
 import {
   type SceneDataLayerSet,
   type SceneObject,
