@@ -16,7 +16,15 @@ const pluginJson = JSON.parse(fs.readFileSync(path.join(DIST, 'plugin.json'), 'u
  * current URL (or from `pageNav` for sub-pages). Outside Grafana it is a bare <div>, so install a stand-in that
  * does the same lookup in dist/plugin.json: a page whose route and include disagree then shows no heading.
  */
-function PluginPageStandIn({ children, pageNav, subTitle }: { children: React.ReactNode; pageNav?: { text: string }; subTitle?: string }) {
+function PluginPageStandIn({
+  children,
+  pageNav,
+  subTitle,
+}: {
+  children: React.ReactNode;
+  pageNav?: { text: string };
+  subTitle?: string;
+}) {
   const { pathname } = useLocation();
   const include = pluginJson.includes.find((i: { path: string }) => i.path !== '' && pathname.startsWith(i.path));
   return (
@@ -39,7 +47,10 @@ function renderRoute(route: string) {
   return render(
     <MemoryRouter initialEntries={[`/a/${pluginJson.id}/${route}`]}>
       <Routes>
-        <Route path={`/a/${pluginJson.id}/*`} element={<Root meta={meta} basename={`/a/${pluginJson.id}`} query={{}} path="" onNavChanged={() => {}} />} />
+        <Route
+          path={`/a/${pluginJson.id}/*`}
+          element={<Root meta={meta} basename={`/a/${pluginJson.id}`} query={{}} path="" onNavChanged={() => {}} />}
+        />
       </Routes>
     </MemoryRouter>
   );
