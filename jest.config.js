@@ -14,6 +14,8 @@ module.exports = {
     // Under jsdom jest picks yaml's ESM browser build; the CommonJS build is the same code.
     '^yaml$': require.resolve('yaml'),
   },
+  // Grafana UI components in jsdom take seconds on a busy 2-core machine; 5 s made page tests flaky.
+  testTimeout: 20_000,
   testMatch: ['<rootDir>/src/**/*.test.{ts,tsx}', '<rootDir>/demo/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts'],
   // The built-bundle smoke test has its own config (jest.bundle.config.js): it needs dist/.
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '\\.bundle\\.test\\.'],

@@ -1,7 +1,8 @@
+import type { Page } from 'playwright-core';
 import { NOW, SLOS, SNAPSHOTS, incidentAnnotations } from './fixtures';
 
 /** Clicks and typing before the screenshot (run in Node by run.ts through Playwright). */
-export type Interaction = (page: import('playwright-core').Page) => Promise<void>;
+export type Interaction = (page: Page) => Promise<void>;
 
 export type SeriesOut =
   | { name: string; points: Array<[number, number]> }

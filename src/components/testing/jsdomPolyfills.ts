@@ -19,4 +19,13 @@ if (typeof window.IntersectionObserver === 'undefined') {
 
 HTMLCanvasElement.prototype.getContext = (() => ({ measureText: () => ({ width: 10 }) })) as never;
 
-export {};
+
+
+/**
+ * Combobox menus are virtualised: without element sizes no option renders. Call in a `beforeAll` of tests that
+ * open a Combobox menu (it spies on Element.prototype, so jest's restoreAllMocks undoes it).
+ */
+export function giveElementsASize(): void {
+  jest.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(120);
+  jest.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(120);
+}

@@ -1,3 +1,5 @@
+// Combobox needs canvas text measuring, IntersectionObserver and element sizes, which jsdom lacks.
+import { giveElementsASize } from '../../components/testing/jsdomPolyfills';
 import React from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { render, screen, waitFor, within } from '@testing-library/react';
@@ -74,22 +76,7 @@ const rowNames = () => screen.getAllByTestId(testIds.slos.row).map((row) => with
 const urlParams = () => new URLSearchParams(screen.getByTestId('location').textContent ?? '');
 
 beforeAll(() => {
-  // Combobox measures its text on a canvas, which jsdom does not implement.
-  jest
-    .spyOn(HTMLCanvasElement.prototype, 'getContext')
-    .mockReturnValue({ measureText: () => ({ width: 10 }) } as unknown as CanvasRenderingContext2D);
-  // Its menu is virtualised: give elements a size or no option renders.
-  jest.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(120);
-  jest.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(120);
-  // ...nor IntersectionObserver, which its menu uses.
-  window.IntersectionObserver = class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-    takeRecords() {
-      return [];
-    }
-  } as unknown as typeof IntersectionObserver;
+  giveElementsASize();
 });
 
 beforeEach(() => {
@@ -245,7 +232,7 @@ describe('SLO list', () => {
     await userEvent.type(screen.getByTestId(testIds.slos.search), 'slo-11');
     await waitFor(() => expect(urlParams().get('page')).toBeNull());
     expect(rowNames()).toHaveLength(10);
-  });
+  }, 20_000);
 
   it('keeps the list read-only for viewers', async () => {
     canEdit.mockReturnValue(false);

@@ -1,3 +1,5 @@
+// Combobox needs canvas text measuring, IntersectionObserver and element sizes, which jsdom lacks.
+import { giveElementsASize } from '../../../components/testing/jsdomPolyfills';
 import React from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { render, screen, waitFor, within } from '@testing-library/react';
@@ -75,22 +77,7 @@ const goTo = (title: RegExp) =>
   user.click(within(screen.getByTestId(testIds.sloEditor.stepList)).getByRole('button', { name: title }));
 
 beforeAll(() => {
-  // Combobox measures its text on a canvas, which jsdom does not implement.
-  jest
-    .spyOn(HTMLCanvasElement.prototype, 'getContext')
-    .mockReturnValue({ measureText: () => ({ width: 10 }) } as unknown as CanvasRenderingContext2D);
-  // Its menu is virtualised: give elements a size or no option renders.
-  jest.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(120);
-  jest.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(120);
-  // ...nor IntersectionObserver, which its menu uses.
-  window.IntersectionObserver = class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-    takeRecords() {
-      return [];
-    }
-  } as unknown as typeof IntersectionObserver;
+  giveElementsASize();
 });
 
 beforeEach(() => {
