@@ -1,3 +1,5 @@
+// Combobox measures text on a canvas and scenes creates an IntersectionObserver; jsdom has neither.
+import '../../src/components/testing/jsdomPolyfills';
 import fs from 'node:fs';
 import path from 'node:path';
 import React from 'react';
