@@ -7,6 +7,9 @@
  * series also gets `_bucket` series of a latency histogram whose bucket counts are tallied the same way.
  */
 import { OpenMetricsWriter, labelText } from '../../bench/openmetrics';
+import { prng } from '../../bench/data';
+
+export { prng };
 
 export const METRIC = 'http_server_requests_seconds_count';
 export const BUCKET_METRIC = 'http_server_requests_seconds_bucket';
@@ -121,17 +124,6 @@ export async function writeOpenMetrics(data: CounterData, file: string): Promise
   return w.lines;
 }
 
-/** A small deterministic PRNG (mulberry32), so data and ground truth are the same on every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Four Micrometer-style series of one service: 200 and 404 on two endpoints, 500 on one, 503 on the other. */
 export function serviceSeries(service: string): HttpSeries[] {
