@@ -2,9 +2,7 @@ import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import {
-  Alert,
   Box,
-  Button,
   EmptyState,
   LinkButton,
   LoadingPlaceholder,
@@ -13,6 +11,7 @@ import {
   TextLink,
   useStyles2,
 } from '@grafana/ui';
+import { LoadError } from '../../components/LoadError';
 import { BudgetBar } from '../../components/BudgetBar';
 import { SloStatusBadge } from '../../components/SloStatusBadge';
 import { testIds } from '../../components/testIds';
@@ -33,16 +32,7 @@ export function SloOverview() {
     return <LoadingPlaceholder text="Loading SLOs…" />;
   }
   if (data.state === 'error') {
-    return (
-      <Alert severity="error" title="Could not load SLOs">
-        <Stack direction="column" alignItems="flex-start">
-          {data.error}
-          <Button size="sm" variant="secondary" onClick={data.reload}>
-            Retry
-          </Button>
-        </Stack>
-      </Alert>
-    );
+    return <LoadError title="Could not load SLOs" error={data.error} onRetry={data.reload} />;
   }
   if (data.rows.length === 0) {
     return (

@@ -1,9 +1,10 @@
 import React, { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Alert, Button, EmptyState, LinkButton, LoadingPlaceholder, Pagination, Stack, Text } from '@grafana/ui';
+import { Button, EmptyState, LinkButton, LoadingPlaceholder, Pagination, Stack, Text } from '@grafana/ui';
 import { canEditSettings } from '../../api/permissions';
 import { testIds } from '../../components/testIds';
 import { ROUTES, prefixRoute } from '../../constants';
+import { LoadError } from '../../components/LoadError';
 import { SloFilters } from './SloFilters';
 import { SloTable } from './SloTable';
 import {
@@ -62,16 +63,7 @@ export function SloListView() {
     return <LoadingPlaceholder text="Loading SLOs…" />;
   }
   if (data.state === 'error') {
-    return (
-      <Alert severity="error" title="Could not load SLOs">
-        <Stack direction="column" alignItems="flex-start">
-          {data.error}
-          <Button size="sm" variant="secondary" onClick={data.reload}>
-            Retry
-          </Button>
-        </Stack>
-      </Alert>
-    );
+    return <LoadError title="Could not load SLOs" error={data.error} onRetry={data.reload} />;
   }
   if (data.rows.length === 0) {
     return (
