@@ -5,7 +5,6 @@
  */
 import { config } from '@grafana/runtime';
 import {
-  type AnnotationBody,
   type AnnotationLinks,
   eventAnnotation,
   eventTags,
@@ -21,27 +20,17 @@ import { type Incident, isSeverity, type Severity } from '../domain/incident/mod
 import { validateCommand } from '../domain/incident/stateMachine';
 import { buildExploreUrl, incidentLogRange } from '../domain/logs/explore';
 import { buildLogSelector } from '../domain/logs/logql';
-import { request } from './client';
+import { type AnnotationDto, getAnnotations, patchAnnotation, postAnnotation } from './annotations';
 import { currentLogin } from './permissions';
 import { getPluginSettings } from './pluginSettings';
 import { DEFAULT_SETTINGS } from './types';
 
-const ANNOTATIONS = '/api/annotations';
 /** Grafana returns at most `limit` annotations; events outnumber incidents, so their query asks for more. */
 const EVENTS_PER_INCIDENT = 50;
 const MAX_EVENTS = 5000;
 /** "No time limit" for one incident's events: from the epoch to the largest time a JS Date can hold. */
 const WIDE = { from: 0, to: 8_640_000_000_000_000 };
 export const MAX_TITLE_LENGTH = 200;
-
-/** An annotation as GET /api/annotations returns it, narrowed to the fields we read. */
-interface AnnotationDto {
-  id: number;
-  time?: number;
-  timeEnd?: number;
-  tags?: string[];
-  data?: unknown;
-}
 
 /** An incident's folded state plus the id of its region annotation, which appends refresh. */
 export interface LoadedIncident extends Incident {
@@ -80,26 +69,6 @@ export class CommandRefusedError extends Error {
     super(message);
     this.name = 'CommandRefusedError';
   }
-}
-
-function getAnnotations(params: { tags: string[]; from: number; to: number; limit: number }): Promise<AnnotationDto[]> {
-  // matchAny=false (also Grafana's default): an annotation must carry every tag listed, not any of them.
-  return request<AnnotationDto[]>({
-    method: 'GET',
-    url: ANNOTATIONS,
-    params: {
-      tags: params.tags,
-      matchAny: false,
-      type: 'annotation',
-      from: params.from,
-      to: params.to,
-      limit: params.limit,
-    },
-  });
-}
-
-function postAnnotation(body: AnnotationBody): Promise<{ id?: number }> {
-  return request<{ id?: number }>({ method: 'POST', url: ANNOTATIONS, data: body });
 }
 
 function incidentTag(id: string): string {
@@ -332,10 +301,6 @@ export async function appendEvent(incident: LoadedIncident, event: IncidentEvent
     const created = await postAnnotation(body);
     return { ...next, regionAnnotationId: created.id };
   }
-  await request({
-    method: 'PATCH',
-    url: `${ANNOTATIONS}/${incident.regionAnnotationId}`,
-    data: { text: body.text, tags: body.tags, time: body.time, timeEnd: body.timeEnd },
-  });
+  await patchAnnotation(incident.regionAnnotationId, body);
   return next;
 }
