@@ -4,20 +4,13 @@
  * request of the service fails. Ground truth is the generator's exact tally.
  */
 import type { Slo } from '../domain/slo/model';
-import {
-  buildCounters,
-  createPrometheusBackend,
-  METRIC,
-  serviceSeries,
-  startBackfilledPrometheus,
-  tally,
-  type HttpSeries,
-  type PromFixture,
-} from '../../tests/prometheus';
+import { buildCounters, METRIC, serviceSeries, tally, type HttpSeries, setUpPrometheus } from '../../tests/prometheus';
 import { fetchIncidentBudgets, incidentBudgetQueries } from './incidentBudget';
 
-let adapter: ReturnType<typeof createPrometheusBackend>;
-jest.mock('@grafana/runtime', () => ({ ...jest.requireActual('@grafana/runtime'), getBackendSrv: () => adapter.srv }));
+jest.mock('@grafana/runtime', () => ({
+  ...jest.requireActual('@grafana/runtime'),
+  getBackendSrv: () => prom.backend().srv,
+}));
 
 jest.setTimeout(60_000);
 
@@ -45,21 +38,16 @@ const slo = (id: string, service: string, target: number): Slo => ({
   name: id,
   service,
   labels: {},
-  sli: { kind: 'ratio', bad: `${METRIC}{service="${service}",outcome="SERVER_ERROR"}`, total: `${METRIC}{service="${service}"}` },
+  sli: {
+    kind: 'ratio',
+    bad: `${METRIC}{service="${service}",outcome="SERVER_ERROR"}`,
+    total: `${METRIC}{service="${service}"}`,
+  },
   objective: { target },
   window: { type: 'rolling', duration: '2d' },
 });
 
-let fixture: PromFixture | undefined;
-beforeAll(async () => {
-  fixture = await startBackfilledPrometheus('incident-budget', data);
-});
-afterAll(async () => {
-  await fixture?.close();
-});
-beforeEach(() => {
-  adapter = createPrometheusBackend({ promUrl: fixture!.server.url, settings: { enabled: true, pinned: false, jsonData: {} } });
-});
+const prom = setUpPrometheus('incident-budget', data);
 
 // The incident's ends and the SLO window's start are sample times and Prometheus 2.x ranges are closed, so
 // `rate(x[Ns]) * N` reads a sample at both ends and equals the increase exactly (no extrapolation); only float
@@ -72,7 +60,11 @@ describe('incident budget on a real Prometheus', () => {
     const cart = slo('cart-availability', 'cart', 0.99);
     const strict = slo('cart-strict', 'cart', 0.999);
     const missing = slo('ghost', 'ghost', 0.99);
-    const budgets = await fetchIncidentBudgets([cart, strict, missing], { startedAt: INC_START * 1000, endedAt: INC_END * 1000 }, 'prom');
+    const budgets = await fetchIncidentBudgets(
+      [cart, strict, missing],
+      { startedAt: INC_START * 1000, endedAt: INC_END * 1000 },
+      'prom'
+    );
 
     const badInIncident = tally(data, (s) => s.outcome === 'SERVER_ERROR', INC_START, INC_END);
     const totalInWindow = tally(data, () => true, INC_END - WINDOW, INC_END);
@@ -90,14 +82,14 @@ describe('incident budget on a real Prometheus', () => {
     // No series for ghost: unknown, not 0.
     expect(budgets.get('ghost')).toEqual({ window: '2d' });
     // One request for the one data source, whatever the number of SLOs.
-    expect(adapter.requests.map((r) => r.url)).toEqual(['/api/ds/query']);
+    expect(prom.backend().requests.map((r) => r.url)).toEqual(['/api/ds/query']);
   });
 
   it('the pure queries are what the fetcher sent', async () => {
     const cart = slo('cart-availability', 'cart', 0.99);
     await fetchIncidentBudgets([cart], { startedAt: INC_START * 1000, endedAt: INC_END * 1000 }, 'prom');
     const q = incidentBudgetQueries(cart, INC_START * 1000, INC_END * 1000);
-    const body = adapter.requests[0].body as { queries: Array<{ expr: string }> };
+    const body = prom.backend().requests[0].body as { queries: Array<{ expr: string }> };
     expect(body.queries.map((x) => x.expr)).toEqual([q.bad, q.total]);
   });
 });

@@ -5,19 +5,19 @@
 import type { Slo } from '../domain/slo/model';
 import {
   buildCounters,
-  createPrometheusBackend,
   METRIC,
   prng,
   serviceSeries,
-  startBackfilledPrometheus,
   tally,
   type HttpSeries,
-  type PromFixture,
+  setUpPrometheus,
 } from '../../tests/prometheus';
 import { fetchSloPreview, PREVIEW_RANGE_MS, PREVIEW_STEP_MS } from './sloPreview';
 
-let adapter: ReturnType<typeof createPrometheusBackend>;
-jest.mock('@grafana/runtime', () => ({ ...jest.requireActual('@grafana/runtime'), getBackendSrv: () => adapter.srv }));
+jest.mock('@grafana/runtime', () => ({
+  ...jest.requireActual('@grafana/runtime'),
+  getBackendSrv: () => prom.backend().srv,
+}));
 
 jest.setTimeout(60_000);
 
@@ -55,21 +55,16 @@ const slo: Slo = {
   name: 'search availability',
   service: 'search',
   labels: {},
-  sli: { kind: 'ratio', bad: `${METRIC}{service="search",outcome="SERVER_ERROR"}`, total: `${METRIC}{service="search"}` },
+  sli: {
+    kind: 'ratio',
+    bad: `${METRIC}{service="search",outcome="SERVER_ERROR"}`,
+    total: `${METRIC}{service="search"}`,
+  },
   objective: { target: 0.995 },
   window: { type: 'rolling', duration: '28d' },
 };
 
-let fixture: PromFixture | undefined;
-beforeAll(async () => {
-  fixture = await startBackfilledPrometheus('slo-preview', data);
-});
-afterAll(async () => {
-  await fixture?.close();
-});
-beforeEach(() => {
-  adapter = createPrometheusBackend({ promUrl: fixture!.server.url, settings: { enabled: true, pinned: false, jsonData: {} } });
-});
+const prom = setUpPrometheus('slo-preview', data);
 
 // Every evaluation time (END, and the 1h steps from END − 7d) is a sample time and Prometheus 2.x ranges are
 // closed, so rate() reads a sample at both ends and does not extrapolate: the ratios are the tally's, up to
@@ -88,7 +83,7 @@ describe('fetchSloPreview on a real Prometheus', () => {
     const ratio = tally(data, isBad, END - week, END) / tally(data, isAny, END - week, END);
     expectClose(preview.errorRatio, ratio);
     expectClose(preview.remaining, 1 - ratio / 0.005);
-    expect(adapter.requests.filter((r) => r.url === '/api/ds/query')).toHaveLength(2);
+    expect(prom.backend().requests.filter((r) => r.url === '/api/ds/query')).toHaveLength(2);
   });
 
   it('returns the exact hourly SLI for every hour with traffic, and no point for hours without', async () => {
@@ -110,7 +105,10 @@ describe('fetchSloPreview on a real Prometheus', () => {
   });
 
   it('gives null numbers, not zeros, for an SLO whose series do not exist', async () => {
-    const none = { ...slo, sli: { ...slo.sli, bad: `${METRIC}{service="nope",outcome="SERVER_ERROR"}`, total: `${METRIC}{service="nope"}` } } as Slo;
+    const none = {
+      ...slo,
+      sli: { ...slo.sli, bad: `${METRIC}{service="nope",outcome="SERVER_ERROR"}`, total: `${METRIC}{service="nope"}` },
+    } as Slo;
     const preview = await fetchSloPreview(none, 'prom', END * 1000);
     expect(preview).toEqual({ sli: [], errorRatio: null, remaining: null });
   });

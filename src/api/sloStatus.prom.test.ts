@@ -10,20 +10,20 @@ import type { Slo } from '../domain/slo/model';
 import {
   backfillRules,
   buildCounters,
-  createPrometheusBackend,
   METRIC,
   prng,
   ruleLevels,
   serviceSeries,
-  startBackfilledPrometheus,
   tally,
   type HttpSeries,
-  type PromFixture,
+  setUpPrometheus,
 } from '../../tests/prometheus';
 import { fetchSloSnapshots } from './sloStatus';
 
-let adapter: ReturnType<typeof createPrometheusBackend>;
-jest.mock('@grafana/runtime', () => ({ ...jest.requireActual('@grafana/runtime'), getBackendSrv: () => adapter.srv }));
+jest.mock('@grafana/runtime', () => ({
+  ...jest.requireActual('@grafana/runtime'),
+  getBackendSrv: () => prom.backend().srv,
+}));
 
 jest.setTimeout(60_000);
 
@@ -66,35 +66,26 @@ function events(s: HttpSeries, t: number): number {
   }
 }
 
-const data = buildCounters({ startSec: START, endSec: END, stepSec: STEP, series: [...serviceSeries('checkout'), ...serviceSeries('payments')], events });
+const data = buildCounters({
+  startSec: START,
+  endSec: END,
+  stepSec: STEP,
+  series: [...serviceSeries('checkout'), ...serviceSeries('payments')],
+  events,
+});
 
 const bad = (svc: string) => (s: HttpSeries) => s.service === svc && s.outcome === 'SERVER_ERROR';
 const all = (svc: string) => (s: HttpSeries) => s.service === svc;
-const truthRatio = (svc: string, seconds: number) => tally(data, bad(svc), END - seconds, END) / tally(data, all(svc), END - seconds, END);
+const truthRatio = (svc: string, seconds: number) =>
+  tally(data, bad(svc), END - seconds, END) / tally(data, all(svc), END - seconds, END);
 
-let fixture: PromFixture | undefined;
-
-beforeAll(async () => {
-  fixture = await startBackfilledPrometheus('slo-status', data);
-  try {
-    // Only payments has rules: backfill what fetchSloSnapshots reads (period ratio, 1h burn rate) and their inputs.
-    const rules = generatePrometheusRules([payments], { interval: `${STEP}s` }).groups.flatMap((g) =>
-      g.rules.filter((r): r is RecordingRule => 'record' in r)
-    );
-    const levels = ruleLevels(rules, [SERIES.periodErrorRatio, SERIES.burnRate1h]);
-    await backfillRules(fixture.server, levels, END - WINDOW_SEC - 2 * 3600, END, STEP);
-  } catch (e) {
-    await fixture.close();
-    throw e;
-  }
-});
-
-afterAll(async () => {
-  await fixture?.close();
-});
-
-beforeEach(() => {
-  adapter = createPrometheusBackend({ promUrl: fixture!.server.url, settings: { enabled: true, pinned: false, jsonData: {} } });
+// Only payments has rules: backfill what fetchSloSnapshots reads (period ratio, 1h burn rate) and their inputs.
+const prom = setUpPrometheus('slo-status', data, async (fixture) => {
+  const rules = generatePrometheusRules([payments], { interval: `${STEP}s` }).groups.flatMap((g) =>
+    g.rules.filter((r): r is RecordingRule => 'record' in r)
+  );
+  const levels = ruleLevels(rules, [SERIES.periodErrorRatio, SERIES.burnRate1h]);
+  await backfillRules(fixture.server, levels, END - WINDOW_SEC - 2 * 3600, END, STEP);
 });
 
 // The instant query runs at END, a sample time, and Prometheus 2.x ranges are closed: `rate(x[2d])` then reads a
@@ -111,7 +102,10 @@ describe('fetchSloSnapshots on a real Prometheus', () => {
     const snaps = await fetchSloSnapshots([checkout, payments, ghost], 'prom', END * 1000);
 
     // Two /api/ds/query requests for one data source: the rule series, then the raw fallback for the rest.
-    expect(adapter.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['POST /api/ds/query', 'POST /api/ds/query']);
+    expect(prom.backend().requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'POST /api/ds/query',
+      'POST /api/ds/query',
+    ]);
 
     const c = snaps.get('checkout')!;
     const cRatio = truthRatio('checkout', WINDOW_SEC);
@@ -140,7 +134,14 @@ describe('fetchSloSnapshots on a real Prometheus', () => {
     expect(p.status).toBe('healthy');
 
     const g = snaps.get('ghost')!;
-    expect(g).toMatchObject({ source: 'raw', errorRatio: null, sli: null, remaining: null, burnRate1h: null, status: 'no_data' });
+    expect(g).toMatchObject({
+      source: 'raw',
+      errorRatio: null,
+      sli: null,
+      remaining: null,
+      burnRate1h: null,
+      status: 'no_data',
+    });
   });
 
   it('uses the raw path for every SLO when no rules exist for them, with the same exact numbers', async () => {

@@ -1,11 +1,13 @@
 /**
  * One call to get a backfilled Prometheus for a test file: writes the counters, backfills them, starts the server.
- * The caller must `await fixture.close()` in afterAll; close() stops the server by PID and removes the files.
+ * The caller must `await fixture.close()` in afterAll (setUpPrometheus does); close() stops the server by PID and
+ * removes the files.
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeOpenMetrics, type CounterData } from './data';
 import { backfillOpenMetrics, freePort, makeWorkDir, PrometheusServer, requirePrometheusBinaries } from './server';
+import { createPrometheusBackend } from './dsQueryAdapter';
 
 export interface PromFixture {
   server: PrometheusServer;
@@ -35,4 +37,33 @@ export async function startBackfilledPrometheus(name: string, data: CounterData)
     await close();
     throw e;
   }
+}
+
+/**
+ * The jest lifecycle every real-Prometheus test file needs: backfill and start the server once for the file (then
+ * `prepare`, e.g. backfilling rules; the server is stopped if it fails), stop it after, and a fresh
+ * /api/ds/query adapter per test. `backend()` is what the file's jest.mock of getBackendSrv returns.
+ */
+export function setUpPrometheus(name: string, data: CounterData, prepare?: (fixture: PromFixture) => Promise<void>) {
+  let fixture: PromFixture | undefined;
+  let backend: ReturnType<typeof createPrometheusBackend> | undefined;
+  beforeAll(async () => {
+    fixture = await startBackfilledPrometheus(name, data);
+    try {
+      await prepare?.(fixture);
+    } catch (e) {
+      await fixture.close();
+      throw e;
+    }
+  });
+  afterAll(async () => {
+    await fixture?.close();
+  });
+  beforeEach(() => {
+    backend = createPrometheusBackend({
+      promUrl: fixture!.server.url,
+      settings: { enabled: true, pinned: false, jsonData: {} },
+    });
+  });
+  return { backend: () => backend! };
 }
