@@ -202,3 +202,22 @@ export function formatSeconds(seconds: number): string {
   }
   return `${Math.round(seconds * 1000)}ms`;
 }
+
+/**
+ * The metadata, name and spec of a Kubernetes-style `ServiceLevelObjective` (Pyrra, slo-generator); reports a
+ * problem and returns undefined when the name or spec is missing.
+ */
+export function readObjectDoc(
+  doc: Record<string, unknown>,
+  path: string,
+  ctx: { problem: (path: string, message: string) => void }
+): { meta: Record<string, unknown>; name: string; spec: Record<string, unknown> } | undefined {
+  const meta = isRecord(doc.metadata) ? doc.metadata : {};
+  const spec = isRecord(doc.spec) ? doc.spec : undefined;
+  const name = str(meta.name);
+  if (!spec || !name) {
+    ctx.problem(path, 'ServiceLevelObjective needs metadata.name and spec');
+    return undefined;
+  }
+  return { meta, name, spec };
+}

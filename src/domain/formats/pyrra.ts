@@ -7,6 +7,7 @@ import {
   makeId,
   normalizeTarget,
   parseSelector,
+  readObjectDoc,
   type Selector,
   str,
 } from './normalize';
@@ -45,13 +46,11 @@ const SEVERITY_KEYS: Array<[string, BurnRateTierName]> = [
 
 /** Pyrra `ServiceLevelObjective` (pyrra.dev/v1alpha1). */
 export function importPyrra(doc: Rec, path: string, ctx: ImportContext): void {
-  const meta = isRecord(doc.metadata) ? doc.metadata : {};
-  const spec = isRecord(doc.spec) ? doc.spec : undefined;
-  const name = str(meta.name);
-  if (!spec || !name) {
-    ctx.problem(path, 'ServiceLevelObjective needs metadata.name and spec');
+  const head = readObjectDoc(doc, path, ctx);
+  if (!head) {
     return;
   }
+  const { meta, name, spec } = head;
   const sp = `${path}.spec`;
   const indicator = isRecord(spec.indicator) ? spec.indicator : {};
   const sli = mapIndicator(indicator, `${sp}.indicator`, ctx);

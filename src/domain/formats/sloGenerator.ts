@@ -1,5 +1,5 @@
 import { type Sli, type Slo } from '../slo/model';
-import { compact, isRecord, makeId, normalizeTarget, parseSelector, str, stringLabels } from './normalize';
+import { compact, isRecord, makeId, normalizeTarget, parseSelector, readObjectDoc, str, stringLabels } from './normalize';
 import { latencyFromSelectors } from './pyrra';
 import { type ImportContext } from './types';
 
@@ -20,13 +20,11 @@ export function isSloGeneratorConfig(doc: Rec): boolean {
 
 /** Google slo-generator `ServiceLevelObjective` (sre.google.com/v2); only the Prometheus backend maps. */
 export function importSloGenerator(doc: Rec, path: string, ctx: ImportContext): void {
-  const meta = isRecord(doc.metadata) ? doc.metadata : {};
-  const spec = isRecord(doc.spec) ? doc.spec : undefined;
-  const name = str(meta.name);
-  if (!spec || !name) {
-    ctx.problem(path, 'ServiceLevelObjective needs metadata.name and spec');
+  const head = readObjectDoc(doc, path, ctx);
+  if (!head) {
     return;
   }
+  const { meta, name, spec } = head;
   const sp = `${path}.spec`;
   const backend = str(spec.backend) ?? '(unset)';
   if (!/^prometheus(\/|$)/i.test(backend)) {
