@@ -1,5 +1,5 @@
 /**
- * Process control for the bench: promtool runs and one Prometheus server on 127.0.0.1.
+ * Process control for the bench and the real-Prometheus tests: promtool runs and a Prometheus server on 127.0.0.1.
  * Every process we start is tracked by PID and stopped by PID, also when the bench fails or is interrupted.
  */
 import { spawn } from 'node:child_process';
@@ -14,6 +14,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -35,6 +36,22 @@ function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * True when GET `url` answers 200 within 2 s. node:http rather than fetch, so the same class serves the jest tests
+ * (their jsdom environment has no fetch).
+ */
+function isReady(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = httpRequest(url, { method: 'GET', timeout: 2000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(false));
+    req.end();
+  });
 }
 
 /** Makes sure tracked processes die with the bench: normal exit, error exit, Ctrl-C or SIGTERM. */
@@ -150,8 +167,8 @@ export class Prometheus {
   private pid: number | undefined;
 
   constructor(
-    private readonly workDir: string,
-    private readonly dataDir: string,
+    readonly workDir: string,
+    readonly dataDir: string,
     readonly port: number
   ) {
     this.url = `http://127.0.0.1:${port}`;
@@ -193,8 +210,7 @@ export class Prometheus {
         throw new Error(`prometheus exited during start-up; log tail:\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
       }
       try {
-        const res = await fetch(`${this.url}/-/ready`, { signal: AbortSignal.timeout(2000) });
-        if (res.ok) {
+        if (await isReady(`${this.url}/-/ready`)) {
           const fromFile = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) : NaN;
           if (fromFile !== this.pid) {
             throw new Error(`pidfile says ${fromFile}, spawned ${this.pid}: another server may own port ${this.port}`);

@@ -1,25 +1,26 @@
 /**
- * A real Prometheus on 127.0.0.1 for tests: backfilled blocks, optional rule files, started with a pidfile and
- * stopped by PID. Uses node:http rather than fetch, because jest's jsdom environment (which the api/ layer needs
+ * A real Prometheus on 127.0.0.1 for tests: backfilled blocks, started with a pidfile and stopped by PID (the
+ * bench's Prometheus class). Uses node:http rather than fetch, because jest's jsdom environment (which the api/ layer needs
  * for @grafana/runtime) has no fetch.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { backfillOpenMetrics, freePort, moveBlocks } from '../../bench/prom';
+import { backfillOpenMetrics, freePort, moveBlocks, Prometheus } from '../../bench/prom';
 
-export { backfillOpenMetrics, freePort, moveBlocks };
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+/** The bench's server class: 90d retention, started with a pidfile, stopped by PID. */
+export { backfillOpenMetrics, freePort, moveBlocks, Prometheus as PrometheusServer };
 
 /** Fails with a clear message when the binaries are missing (CI installs them; tests must not skip). */
 export function requirePrometheusBinaries(): void {
   for (const bin of ['prometheus', 'promtool']) {
     const r = spawnSync(bin, ['--version'], { stdio: 'ignore' });
     if (r.error || r.status !== 0) {
-      throw new Error(`${bin} is not on PATH: install it (Debian: apt-get install -y prometheus) to run the *.prom tests`);
+      throw new Error(
+        `${bin} is not on PATH: install it (Debian: apt-get install -y prometheus) to run the *.prom tests`
+      );
     }
   }
 }
@@ -45,110 +46,6 @@ export function getJson<T>(url: string, timeoutMs = 30_000): Promise<{ status: n
   });
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export class PrometheusServer {
-  readonly url: string;
-  private pid: number | undefined;
-
-  constructor(
-    readonly workDir: string,
-    readonly dataDir: string,
-    readonly port: number,
-    /** Rule files loaded with `rule_files` (Prometheus evaluates them from start-up on). */
-    private ruleFiles: string[] = []
-  ) {
-    this.url = `http://127.0.0.1:${port}`;
-  }
-
-  setRuleFiles(files: string[]): void {
-    this.ruleFiles = files;
-  }
-
-  /** Starts the server (90d retention: the default 15d would delete backfilled blocks) and waits until ready. */
-  async start(readyTimeoutMs = 30_000): Promise<void> {
-    if (this.pid !== undefined) {
-      throw new Error('already started');
-    }
-    mkdirSync(this.dataDir, { recursive: true });
-    const config = join(this.workDir, 'prometheus.yml');
-    const rules = this.ruleFiles.length ? `rule_files:\n${this.ruleFiles.map((f) => `  - ${JSON.stringify(f)}`).join('\n')}\n` : '';
-    writeFileSync(config, `global:\n  evaluation_interval: 1m\n${rules}`);
-    const pidFile = join(this.workDir, 'prometheus.pid');
-    rmSync(pidFile, { force: true });
-    const logFile = join(this.workDir, 'prometheus.log');
-    const log = openSync(logFile, 'a');
-    const args = [
-      `--config.file=${config}`,
-      `--storage.tsdb.path=${this.dataDir}`,
-      '--storage.tsdb.retention.time=90d',
-      `--web.listen-address=127.0.0.1:${this.port}`,
-    ];
-    // `exec` keeps the shell's PID, so the pidfile names the server itself.
-    const child = spawn('sh', ['-c', 'echo $$ > "$0"; exec prometheus "$@"', pidFile, ...args], { stdio: ['ignore', log, log] });
-    closeSync(log);
-    let exited = false;
-    child.on('exit', () => (exited = true));
-    if (child.pid === undefined) {
-      throw new Error('could not spawn prometheus');
-    }
-    this.pid = child.pid;
-    const deadline = Date.now() + readyTimeoutMs;
-    while (Date.now() < deadline) {
-      if (exited) {
-        this.pid = undefined;
-        throw new Error(`prometheus exited during start-up:\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
-      }
-      const ok = await getJson(`${this.url}/-/ready`, 2000).then(
-        (r) => r.status === 200,
-        () => false
-      );
-      if (ok) {
-        const fromFile = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) : NaN;
-        if (fromFile !== this.pid) {
-          await this.stop();
-          throw new Error(`pidfile says ${fromFile}, spawned ${child.pid}: another server may own port ${this.port}`);
-        }
-        return;
-      }
-      await sleep(200);
-    }
-    await this.stop();
-    throw new Error(`prometheus not ready after ${readyTimeoutMs} ms; see ${logFile}`);
-  }
-
-  /** SIGTERM by PID, SIGKILL after 15 s. Safe to call twice or before start. */
-  async stop(): Promise<void> {
-    const pid = this.pid;
-    if (pid === undefined) {
-      return;
-    }
-    try {
-      process.kill(pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-    for (let i = 0; i < 75 && isAlive(pid); i++) {
-      await sleep(200);
-    }
-    if (isAlive(pid)) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // gone
-      }
-    }
-    this.pid = undefined;
-  }
-}
-
 interface PromApi<T> {
   status: string;
   error?: string;
@@ -158,7 +55,13 @@ interface PromApi<T> {
 export type RangeSeries = Array<{ metric: Record<string, string>; values: Array<[number, string]> }>;
 
 /** query_range over [startSec, endSec], split into chunks under Prometheus' 11,000-points limit. */
-export async function rangeQuery(url: string, expr: string, startSec: number, endSec: number, stepSec: number): Promise<RangeSeries> {
+export async function rangeQuery(
+  url: string,
+  expr: string,
+  startSec: number,
+  endSec: number,
+  stepSec: number
+): Promise<RangeSeries> {
   const bySeries = new Map<string, RangeSeries[number]>();
   const chunk = 10_000 * stepSec;
   for (let s = startSec; s <= endSec; s += chunk + stepSec) {
