@@ -66,7 +66,9 @@ export function buildCounters(spec: CounterSpec): CounterData {
   const h = spec.histogram;
   const bucketIncrements = h
     ? spec.series.map((s, si) =>
-        h.bounds.map((le) => times.map((t, i) => (i === 0 ? 0 : check(h.inBucket(s, t, increments[si][i], le), 'bucket'))))
+        h.bounds.map((le) =>
+          times.map((t, i) => (i === 0 ? 0 : check(h.inBucket(s, t, increments[si][i], le), 'bucket')))
+        )
       )
     : undefined;
   return { spec, times, increments, ...(bucketIncrements ? { bucketIncrements } : {}) };
@@ -123,7 +125,6 @@ export async function writeOpenMetrics(data: CounterData, file: string): Promise
   await w.close();
   return w.lines;
 }
-
 
 /** Four Micrometer-style series of one service: 200 and 404 on two endpoints, 500 on one, 503 on the other. */
 export function serviceSeries(service: string): HttpSeries[] {

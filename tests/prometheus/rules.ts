@@ -26,7 +26,9 @@ export function ruleLevels(rules: RecordingRule[], targets: string[]): Recording
     if (seen.includes(name)) {
       throw new Error(`rule cycle: ${[...seen, name].join(' → ')}`);
     }
-    const deps = rules.filter((r) => r.record === name).flatMap((r) => reads(r.expr, recorded).filter((d) => d !== name));
+    const deps = rules
+      .filter((r) => r.record === name)
+      .flatMap((r) => reads(r.expr, recorded).filter((d) => d !== name));
     const l = 1 + Math.max(0, ...deps.map((d) => level(d, [...seen, name])));
     levelOf.set(name, l);
     return l;
