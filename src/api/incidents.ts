@@ -15,7 +15,7 @@ import {
 } from '../domain/incident/annotations';
 import type { DeclaredEvent, IncidentEvent } from '../domain/incident/events';
 import { applyEvent, foldAnnotationData } from '../domain/incident/fold';
-import { isIncidentId, newEventId, newIncidentId } from '../domain/incident/ids';
+import { isIncidentId, newEventId, newIncidentId, nextEventAt } from '../domain/incident/ids';
 import { type Incident, isSeverity, type Severity } from '../domain/incident/model';
 import { validateCommand } from '../domain/incident/stateMachine';
 import { buildExploreUrl, incidentLogRange } from '../domain/logs/explore';
@@ -262,7 +262,7 @@ export async function declareIncident(input: DeclareInput): Promise<string> {
   let current: LoadedIncident = { ...incident, regionAnnotationId: region?.id };
   try {
     for (const sloId of sloIds) {
-      const at = Math.max(Date.now(), now);
+      const at = nextEventAt(current, Date.now());
       const linked: IncidentEvent = {
         id: newEventId(at, Math.random),
         incidentId: incident.id,

@@ -1,7 +1,7 @@
 /**
  * @jest-environment node
  */
-import { isIncidentId, newEventId, newIncidentId } from './ids';
+import { isIncidentId, newEventId, newIncidentId, nextEventAt } from './ids';
 
 /** A random source that replays fixed values. */
 const replay = (...values: number[]) => {
@@ -43,5 +43,19 @@ describe('isIncidentId', () => {
   });
   it.each(['', '-x', '../etc', 'a b', '<script>', 'a,b', 'x'.repeat(65)])('refuses %j', (id) => {
     expect(isIncidentId(id)).toBe(false);
+  });
+});
+
+describe('nextEventAt', () => {
+  const seen = (...ats: number[]) => ({ timeline: ats.map((at) => ({ at })) });
+
+  it('is now when every seen event is older', () => {
+    expect(nextEventAt(seen(100, 200), 500)).toBe(500);
+    expect(nextEventAt(undefined, 500.7)).toBe(500);
+  });
+
+  it('lands after the latest seen event when the clock has not moved on or lags behind', () => {
+    expect(nextEventAt(seen(500), 500)).toBe(501);
+    expect(nextEventAt(seen(100, 900, 300), 500)).toBe(901);
   });
 });

@@ -42,3 +42,14 @@ export const INCIDENT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export function isIncidentId(value: string): boolean {
   return INCIDENT_ID_PATTERN.test(value);
 }
+
+/**
+ * The time to stamp on a new event appended to `incident`: now, but never at or before an event this client
+ * has already seen. The fold orders events by (`at`, `id`) and ids are random, so two events in the same
+ * millisecond (a fast script, or a responder whose clock is behind another's) could otherwise fold in the
+ * wrong order, e.g. an SLO link before the declaration, and be dropped as illegal.
+ */
+export function nextEventAt(incident: { timeline: ReadonlyArray<{ at: number }> } | undefined, now: number): number {
+  const latest = incident?.timeline.reduce((max, e) => Math.max(max, e.at), -Infinity) ?? -Infinity;
+  return Math.max(Math.floor(now), latest + 1);
+}

@@ -3,7 +3,7 @@ import { appendEvent, getIncident, type IncidentProblem, type LoadedIncident } f
 import { currentLogin } from '../../../api/permissions';
 import { getPluginSettings } from '../../../api/pluginSettings';
 import { type AppSettings, DEFAULT_SETTINGS } from '../../../api/types';
-import { newEventId } from '../../../domain/incident/ids';
+import { newEventId, nextEventAt } from '../../../domain/incident/ids';
 import type { Slo } from '../../../domain/slo/model';
 import { type EventPayload, stamp } from './commands';
 
@@ -63,8 +63,8 @@ export function useIncidentDetail(id: string) {
       if (!incident) {
         return false;
       }
-      const now = Date.now();
-      const event = stamp(incident, payload, { id: newEventId(now, Math.random), at: now, author: currentLogin() });
+      const at = nextEventAt(incident, Date.now());
+      const event = stamp(incident, payload, { id: newEventId(at, Math.random), at, author: currentLogin() });
       setPending(true);
       setActionError(undefined);
       try {
