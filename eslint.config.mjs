@@ -14,6 +14,8 @@ export default defineConfig([
       '**/work/',
       '**/ci/',
       'bench/results/',
+      // npm run screenshots bundles the harness here (16 MB of JS; linting it runs eslint out of memory).
+      'tests/screenshots/.build/',
       'test-results/',
       'playwright-report/',
       'blob-report/',
