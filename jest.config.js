@@ -13,6 +13,8 @@ module.exports = {
     ...base.moduleNameMapper,
     // Under jsdom jest picks yaml's ESM browser build; the CommonJS build is the same code.
     '^yaml$': require.resolve('yaml'),
+    // Same key as the template's mapping, so it replaces it: see the stub for why.
+    'react-inlinesvg': '<rootDir>/src/components/testing/inlineSvgStub.tsx',
   },
   // Grafana UI components in jsdom take seconds on a busy 2-core machine; 5 s made page tests flaky.
   testTimeout: 20_000,
