@@ -1,112 +1,18 @@
-import React from 'react';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
-import { render, screen, waitFor, within } from '@testing-library/react';
+// Logs and linked SLOs are in IncidentDetailPage.context.test.tsx.
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { OrgRole } from '@grafana/data';
-import { config } from '@grafana/runtime';
-import { createFakeBackend, type RecordedRequest } from '../../../api/testing/fakeBackend';
+import { backend, currentResponder, respondWith } from '../../../api/testing/fakeApi';
 import { testIds } from '../../../components/testIds';
-import { at, declared, ev } from '../../../domain/incident/__fixtures__/events';
-import { eventAnnotation } from '../../../domain/incident/annotations';
-import type { IncidentEvent } from '../../../domain/incident/events';
+import { declared, ev } from '../../../domain/incident/__fixtures__/events';
 import { checkRequest } from '../../../../tests/contract/openapi';
-import IncidentsPage from '../IncidentsPage';
+import { IMG, NOW } from '../testing/renderIncidentsPage';
+import { posted, renderDetail, SCRIPT, serve, setRole, setUpDetailPageTests } from './testing/detailFixtures';
 
-let responder: (req: RecordedRequest) => { status?: number; data: unknown };
-const backend = createFakeBackend((req) => responder(req));
+jest.mock('@grafana/runtime', () => jest.requireActual('../testing/mockRuntime').mockRuntime());
+jest.mock('./IncidentLogsScene', () => jest.requireActual('./testing/FakeLogsScene'));
 
-jest.mock('@grafana/runtime', () => ({
-  ...jest.requireActual('@grafana/runtime'),
-  getBackendSrv: () => backend.srv,
-  // Grafana draws the page title from pageNav; the stand-in does the same, so the title can be checked.
-  PluginPage: jest.requireActual('../../../components/testing/TestPluginPage').TestPluginPage,
-}));
-jest.mock('react-inlinesvg', () => ({ __esModule: true, default: () => null }));
-// The logs panel needs Grafana's panel plugins, which jest does not have; logsScene.test.ts checks the scene.
-jest.mock('./IncidentLogsScene', () => ({
-  __esModule: true,
-  default: (props: { exprs: string[] }) => <div data-testid="logs-scene">{props.exprs.join(' | ')}</div>,
-}));
-
-const NOW = at(120);
-const BASE = '/a/sre-reliability-app/incidents';
-const SCRIPT = '<script>alert(1)</script>';
-const IMG = '<img src=x onerror=alert(1)>';
-
-let annotationId = 1;
-let events: Array<{ id: number; time: number; tags: string[]; data?: unknown }> = [];
-let settings: Record<string, unknown> = {};
-
-function serve(list: IncidentEvent[]) {
-  events = list.map((e) => ({
-    id: annotationId++,
-    ...eventAnnotation({ ...e, incidentId: 'INC-X' } as IncidentEvent),
-  }));
-  responder = (req) => {
-    if (req.url.startsWith('/api/plugins/')) {
-      return { data: { enabled: true, pinned: true, jsonData: settings } };
-    }
-    if (req.method === 'POST' && req.url === '/api/annotations') {
-      events.push({ id: annotationId++, ...(req.body as { time: number; tags: string[] }) });
-      return { data: { id: annotationId } };
-    }
-    if (req.method !== 'GET') {
-      return { data: { message: 'ok' } };
-    }
-    const tags = (req.params?.tags ?? []) as string[];
-    return {
-      data: tags.includes('sre-incident') ? [{ id: 7, time: at(0), tags: ['sre-incident', 'incident:INC-X'] }] : events,
-    };
-  };
-}
-
-const renderDetail = () =>
-  render(
-    <MemoryRouter initialEntries={[`${BASE}/INC-X`]}>
-      <Routes>
-        <Route path={`${BASE}/*`} element={<IncidentsPage />} />
-      </Routes>
-    </MemoryRouter>
-  );
-
-const posted = () =>
-  backend.requests
-    .filter((r) => r.method === 'POST' && r.url === '/api/annotations')
-    .map((r) => (r.body as { data: IncidentEvent }).data);
-
-function setRole(orgRole: OrgRole) {
-  config.bootData.user = {
-    ...config.bootData.user,
-    orgRole,
-    login: 'bob',
-    orgId: 1,
-    isGrafanaAdmin: false,
-    permissions: undefined,
-  };
-}
-
-beforeEach(() => {
-  backend.requests.length = 0;
-  settings = {};
-  jest.spyOn(Date, 'now').mockReturnValue(NOW);
-  setRole(OrgRole.Editor);
-  serve([declared({ title: 'Checkout errors' })]);
-  jest
-    .spyOn(HTMLCanvasElement.prototype, 'getContext')
-    .mockImplementation(
-      () => ({ measureText: (t: string) => ({ width: t.length * 7 }), font: '' }) as unknown as CanvasRenderingContext2D
-    );
-});
-afterEach(() => jest.restoreAllMocks());
-
-// Combobox sizes its menu with canvas text metrics and watches scrolling; jsdom has neither.
-beforeAll(() => {
-  global.IntersectionObserver = class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof IntersectionObserver;
-});
+setUpDetailPageTests();
 
 describe('incident detail: lifecycle', () => {
   it('offers only the legal next statuses and sends status_changed for the one clicked', async () => {
@@ -165,8 +71,8 @@ describe('incident detail: lifecycle', () => {
   it('shows the API error when a change is not recorded', async () => {
     renderDetail();
     await screen.findByTestId(testIds.incidentDetail.transitions);
-    const original = responder;
-    responder = (req) => (req.method === 'POST' ? { status: 403, data: { message: 'access denied' } } : original(req));
+    const original = currentResponder();
+    respondWith((req) => (req.method === 'POST' ? { status: 403, data: { message: 'access denied' } } : original(req)));
     await userEvent.click(screen.getByRole('button', { name: 'Move to Triage' }));
     expect(await screen.findByTestId(testIds.incidentDetail.actionError)).toHaveTextContent(/access denied/);
   });
@@ -245,68 +151,6 @@ describe('incident detail: status updates', () => {
     const update = await screen.findByTestId(testIds.incidentDetail.update);
     expect(within(update).getByText('External')).toBeInTheDocument();
     expect(within(update).getByRole('button', { name: /Copy/ })).toBeInTheDocument();
-  });
-});
-
-describe('incident detail: logs and SLOs', () => {
-  it('tells the admin to set a Loki data source when there is none', async () => {
-    renderDetail();
-    expect(await screen.findByText('No Loki data source is set')).toBeInTheDocument();
-    expect(screen.queryByTestId(testIds.incidentDetail.exploreLink)).not.toBeInTheDocument();
-  });
-
-  it('embeds the logs of the services and links the same query in Explore', async () => {
-    settings = { settings: { lokiUid: 'loki-1', logServiceLabel: 'app' } };
-    renderDetail();
-    expect(await screen.findByTestId('logs-scene')).toHaveTextContent('{app="checkout"}');
-    const href = screen.getByTestId(testIds.incidentDetail.exploreLink).getAttribute('href')!;
-    expect(href).toMatch(/^\/explore\?schemaVersion=1&panes=/);
-    expect(decodeURIComponent(href)).toContain('"expr":"{app=\\"checkout\\"}"');
-  });
-
-  it('shows the budget each linked SLO lost and links another SLO', async () => {
-    settings = {
-      settings: { defaultPrometheusUid: 'prom' },
-      slos: [
-        {
-          id: 'errors',
-          name: 'Requests succeed',
-          service: 'checkout',
-          sli: { kind: 'ratio', bad: 'bad_total', total: 'all_total' },
-          objective: { target: 0.99 },
-          window: { type: 'rolling', duration: '30d' },
-        },
-        {
-          id: 'latency',
-          name: 'Fast enough',
-          service: 'checkout',
-          sli: { kind: 'ratio', bad: 'slow_total', total: 'all_total' },
-          objective: { target: 0.99 },
-          window: { type: 'rolling', duration: '30d' },
-        },
-      ],
-    };
-    serve([declared(), ev('slo_linked', 12, { sloId: 'errors' })]);
-    const original = responder;
-    responder = (req) => {
-      if (req.url !== '/api/ds/query') {
-        return original(req);
-      }
-      const frame = (v: number) => ({
-        schema: { fields: [{ name: 'Time' }, { name: 'Value' }] },
-        data: { values: [[1], [v]] },
-      });
-      return { data: { results: { bad0: { frames: [frame(250)] }, total0: { frames: [frame(100_000)] } } } };
-    };
-    renderDetail();
-    const budget = await screen.findByTestId(testIds.incidentDetail.sloBudget);
-    expect(await within(budget).findByText('consumed 25% of the 30d error budget')).toBeInTheDocument();
-    expect(backend.requests.filter((r) => r.url === '/api/ds/query')).toHaveLength(1);
-    // The option list is virtualised (nothing renders at jsdom's zero size), so choose with the keyboard.
-    await userEvent.type(screen.getByRole('combobox'), 'Fast{ArrowDown}{Enter}');
-    await userEvent.click(screen.getByTestId(testIds.incidentDetail.linkSlo));
-    await waitFor(() => expect(posted()).toHaveLength(1));
-    expect(posted()[0]).toMatchObject({ type: 'slo_linked', sloId: 'latency' });
   });
 });
 
