@@ -4,6 +4,7 @@ import { allowedDowntime } from '../../../../domain/slo/budget';
 import { windowMs } from '../../../../domain/slo/defaults';
 import { formatDuration } from '../../../../domain/slo/durations';
 import { ROLLING_PRESETS, fromPercentText, sloFromForm, type EditorForm } from '../editorModel';
+import { TimeZoneField } from './TimeZoneField';
 import type { StepProps } from './types';
 
 const CUSTOM = 'custom';
@@ -100,13 +101,10 @@ export function ObjectiveStep({ form, onChange, errors, readOnly }: StepProps) {
                   disabled={readOnly}
                   onChange={(v) => onChange({ calendarUnit: v })}
                 />
-                <Input
-                  aria-label="Time zone"
-                  width={24}
-                  placeholder="Europe/Berlin"
-                  disabled={readOnly}
+                <TimeZoneField
                   value={form.timeZone}
-                  onChange={(e) => onChange({ timeZone: e.currentTarget.value })}
+                  readOnly={readOnly}
+                  onChange={(timeZone) => onChange({ timeZone })}
                 />
               </Stack>
             )}
