@@ -162,16 +162,30 @@ export function moveBlocks(fromDir: string, dataDir: string): number {
   return n;
 }
 
+export interface PrometheusOptions {
+  /**
+   * The text of prometheus.yml (written to `workDir` on every start). Default: no scrape jobs and no rules, so the
+   * server only serves backfilled data.
+   */
+  config?: string;
+}
+
 export class Prometheus {
   readonly url: string;
-  private pid: number | undefined;
+  private serverPid: number | undefined;
 
   constructor(
     readonly workDir: string,
     readonly dataDir: string,
-    readonly port: number
+    readonly port: number,
+    private readonly options: PrometheusOptions = {}
   ) {
     this.url = `http://127.0.0.1:${port}`;
+  }
+
+  /** The running server's PID; undefined before start and after stop. */
+  get pid(): number | undefined {
+    return this.serverPid;
   }
 
   /** Starts the server on the data dir (90d retention: the default 15d would delete backfilled blocks). */
@@ -179,8 +193,7 @@ export class Prometheus {
     const t0 = performance.now();
     mkdirSync(this.dataDir, { recursive: true });
     const config = join(this.workDir, 'prometheus.yml');
-    // No scrape jobs: the server only serves backfilled data.
-    writeFileSync(config, 'global:\n  evaluation_interval: 1m\n');
+    writeFileSync(config, this.options.config ?? 'global:\n  evaluation_interval: 1m\n');
     const pidFile = join(this.workDir, 'prometheus.pid');
     rmSync(pidFile, { force: true }); // a stale pidfile would name the previous server
     const logFile = join(this.workDir, 'prometheus.log');
@@ -203,7 +216,7 @@ export class Prometheus {
       throw new Error('could not spawn prometheus');
     }
     live.add(child.pid);
-    this.pid = child.pid;
+    this.serverPid = child.pid;
     const deadline = Date.now() + readyTimeoutMs;
     while (Date.now() < deadline) {
       if (exited) {
@@ -212,8 +225,10 @@ export class Prometheus {
       try {
         if (await isReady(`${this.url}/-/ready`)) {
           const fromFile = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) : NaN;
-          if (fromFile !== this.pid) {
-            throw new Error(`pidfile says ${fromFile}, spawned ${this.pid}: another server may own port ${this.port}`);
+          if (fromFile !== this.serverPid) {
+            throw new Error(
+              `pidfile says ${fromFile}, spawned ${this.serverPid}: another server may own port ${this.port}`
+            );
           }
           return performance.now() - t0;
         }
@@ -232,7 +247,7 @@ export class Prometheus {
 
   /** Stops the server by PID: SIGTERM, then SIGKILL after 30 s. Safe to call twice. */
   async stop(): Promise<void> {
-    const pid = this.pid;
+    const pid = this.serverPid;
     if (pid === undefined) {
       return;
     }
@@ -245,7 +260,7 @@ export class Prometheus {
       await sleep(250);
     }
     live.delete(pid);
-    this.pid = undefined;
+    this.serverPid = undefined;
   }
 
   /** Restarts on the same data dir, e.g. after new blocks were moved in. */

@@ -5,34 +5,21 @@
  * provisioning/prometheus/prometheus.yml, only the targets pointed at 127.0.0.1. Checks the labels
  * Grafana and the SLO rules rely on, and that a chaos "incident" shows up in an error-ratio query.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import YAML from 'yaml';
 
-import { type DemoProcess, http, isAlive, REPO_ROOT, startDemo, waitForExit } from './test/demoProcess';
+import { freePort, PrometheusServer } from '../tests/prometheus/server';
+import { type DemoProcess, http, isAlive, REPO_ROOT, startDemo } from './test/demoProcess';
 
 jest.setTimeout(60_000);
 
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-  });
-}
-
 describe('Prometheus scraping the demo service with the stack config', () => {
   let demo: DemoProcess;
-  let prometheus: ChildProcess;
+  let prometheus: PrometheusServer | undefined;
   let promUrl: string;
   let tmp: string;
-  const promLog: string[] = [];
 
   async function query(q: string): Promise<Array<{ metric: Record<string, string>; value: [number, string] }>> {
     const res = await http(`${promUrl}/api/v1/query?query=${encodeURIComponent(q)}`);
@@ -57,7 +44,6 @@ describe('Prometheus scraping the demo service with the stack config', () => {
     tmp = mkdtempSync(join(tmpdir(), 'demo-prom-'));
     demo = await startDemo({ LOAD_RPS: '30', ERROR_RATE: '0', LATENCY_MS: '0' });
     const promPort = await freePort();
-    promUrl = `http://127.0.0.1:${promPort}`;
 
     // The stack's config, with container addresses replaced by local ones and a 1 s scrape interval.
     const config = YAML.parse(readFileSync(join(REPO_ROOT, 'provisioning/prometheus/prometheus.yml'), 'utf8'));
@@ -74,40 +60,17 @@ describe('Prometheus scraping the demo service with the stack config', () => {
         sc.targets = sc.targets.map((t: string) => targets[t] ?? t);
       }
     }
-    writeFileSync(join(tmp, 'prometheus.yml'), YAML.stringify(config));
-
-    prometheus = spawn(
-      'prometheus',
-      [
-        `--config.file=${join(tmp, 'prometheus.yml')}`,
-        `--storage.tsdb.path=${join(tmp, 'data')}`,
-        `--web.listen-address=127.0.0.1:${promPort}`,
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] }
-    );
-    prometheus.stderr!.on('data', (c) => promLog.push(String(c)));
-    prometheus.stdout!.resume();
-    const ready = await eventually(
-      () =>
-        http(`${promUrl}/-/ready`).then(
-          (r) => r.status,
-          () => 0
-        ),
-      (s) => s === 200
-    );
-    if (ready !== 200) {
-      throw new Error(`prometheus not ready:\n${promLog.join('')}`);
-    }
+    // The shared server class: started with a pidfile (log in tmp/prometheus.log), stopped by PID.
+    prometheus = new PrometheusServer(tmp, join(tmp, 'data'), promPort, { config: YAML.stringify(config) });
+    promUrl = prometheus.url;
+    await prometheus.start(20_000);
   });
 
   afterAll(async () => {
-    if (prometheus) {
-      prometheus.kill('SIGTERM');
-      if ((await waitForExit(prometheus, 10_000)) === 'timeout') {
-        prometheus.kill('SIGKILL');
-        await waitForExit(prometheus, 5_000);
-      }
-      expect(isAlive(prometheus.pid!)).toBe(false);
+    const pid = prometheus?.pid;
+    if (prometheus && pid !== undefined) {
+      await prometheus.stop();
+      expect(isAlive(pid)).toBe(false);
     }
     if (demo) {
       await demo.stop();
