@@ -62,7 +62,7 @@ describe('incident detail: logs and SLOs', () => {
     expect(await within(budget).findByText('consumed 25% of the 30d error budget')).toBeInTheDocument();
     expect(backend.requests.filter((r) => r.url === '/api/ds/query')).toHaveLength(1);
     // The option list is virtualised (nothing renders at jsdom's zero size), so choose with the keyboard.
-    await userEvent.type(screen.getByRole('combobox'), 'Fast{ArrowDown}{Enter}');
+    await userEvent.type(screen.getByRole('combobox', { name: 'Link an SLO' }), 'Fast{ArrowDown}{Enter}');
     await userEvent.click(screen.getByTestId(testIds.incidentDetail.linkSlo));
     await waitFor(() => expect(posted()).toHaveLength(1));
     expect(posted()[0]).toMatchObject({ type: 'slo_linked', sloId: 'latency' });

@@ -1,4 +1,5 @@
 // Logs and linked SLOs are in IncidentDetailPage.context.test.tsx.
+import { giveElementsASize } from '../../../components/testing/jsdomPolyfills';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { OrgRole } from '@grafana/data';
@@ -7,7 +8,15 @@ import { testIds } from '../../../components/testIds';
 import { declared, ev } from '../../../domain/incident/__fixtures__/events';
 import { checkRequest } from '../../../../tests/contract/openapi';
 import { IMG, NOW } from '../testing/renderIncidentsPage';
-import { posted, renderDetail, SCRIPT, serve, setRole, setUpDetailPageTests } from './testing/detailFixtures';
+import {
+  posted,
+  renderDetail,
+  SCRIPT,
+  serve,
+  setOrgUsers,
+  setRole,
+  setUpDetailPageTests,
+} from './testing/detailFixtures';
 
 jest.mock('@grafana/runtime', () => jest.requireActual('../testing/mockRuntime').mockRuntime());
 jest.mock('./IncidentLogsScene', () => jest.requireActual('./testing/FakeLogsScene'));
@@ -78,15 +87,53 @@ describe('incident detail: lifecycle', () => {
   });
 });
 
-describe('incident detail: roles, notes and timeline', () => {
-  it('records a handover with the previous and the new holder', async () => {
+describe('incident detail: roles', () => {
+  // The role pickers are async Combobox menus: virtualised, so options only render with element sizes, and
+  // debounced with lodash, which waits for Date.now to move, so the clock runs on from NOW here.
+  beforeEach(() => {
+    giveElementsASize();
+    const start = performance.now();
+    jest.spyOn(Date, 'now').mockImplementation(() => NOW + Math.round(performance.now() - start));
+  });
+
+  /** The role's card and its login picker, once the page has loaded. */
+  const roleCard = async (index: number, label: string) => {
+    const card = (await screen.findAllByTestId(testIds.incidentDetail.role))[index];
+    return { card, picker: within(card).getByRole('combobox', { name: `Grafana login for ${label}` }) };
+  };
+  const lookups = () => backend.requests.filter((r) => r.url === '/api/org/users/lookup');
+
+  it('assigns a suggested Grafana user picked from the lookup', async () => {
+    setOrgUsers(['ann', 'anna', 'dave']);
+    renderDetail();
+    const { card, picker } = await roleCard(1, 'Technical lead');
+    expect(within(card).getByTestId(testIds.incidentDetail.roleLogin)).toBe(picker);
+    await userEvent.type(picker, 'ann');
+    await userEvent.click(await screen.findByRole('option', { name: 'anna' }));
+    await userEvent.click(within(card).getByRole('button', { name: 'Assign' }));
+    await waitFor(() => expect(posted()).toHaveLength(1));
+    expect(posted()[0]).toMatchObject({ type: 'role_assigned', role: 'techLead', to: { login: 'anna' }, from: null });
+    expect(await within(card).findByText('Held by anna')).toBeInTheDocument();
+    expect(lookups().at(-1)?.params).toEqual({ query: 'ann', limit: 20 });
+    for (const r of backend.requests.filter((q) => !q.url.startsWith('/api/plugins/'))) {
+      expect(checkRequest(r)).toEqual([]);
+    }
+    expect(screen.queryByText(/listing users needs/)).not.toBeInTheDocument();
+  });
+
+  it('records a handover to a login that is not suggested, with the previous and the new holder', async () => {
+    setOrgUsers(['ann', 'carla']);
     serve([declared(), ev('role_assigned', 15, { role: 'commander', to: { login: 'ann' } })]);
     renderDetail();
-    const commander = (await screen.findAllByTestId(testIds.incidentDetail.role))[0];
-    expect(within(commander).getByText('Held by ann')).toBeInTheDocument();
-    expect(within(commander).getByText(/Owns the incident/)).toBeInTheDocument();
-    await userEvent.type(within(commander).getByLabelText('Grafana login for Incident commander'), 'carl');
-    await userEvent.click(within(commander).getByRole('button', { name: 'Hand over' }));
+    const { card, picker } = await roleCard(0, 'Incident commander');
+    expect(within(card).getByText('Held by ann')).toBeInTheDocument();
+    expect(within(card).getByText(/Owns the incident/)).toBeInTheDocument();
+    await userEvent.type(picker, 'carl');
+    // Combobox offers what was typed first, above the suggestions ("carla"); Enter picks it, Enter again assigns.
+    expect(await screen.findByRole('option', { name: /carla/ })).toBeInTheDocument();
+    await userEvent.keyboard('{Enter}');
+    expect(picker).toHaveValue('carl');
+    await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(posted()).toHaveLength(1));
     expect(posted()[0]).toMatchObject({
       type: 'role_assigned',
@@ -94,10 +141,35 @@ describe('incident detail: roles, notes and timeline', () => {
       from: { login: 'ann' },
       to: { login: 'carl' },
     });
-    expect(await within(commander).findByText('Held by carl')).toBeInTheDocument();
+    expect(await within(card).findByText('Held by carl')).toBeInTheDocument();
     expect(screen.getByText('Incident commander: ann → carl')).toBeInTheDocument();
+    expect(within(card).getByRole('button', { name: 'Hand over' })).toBeDisabled();
+    expect(picker).toHaveValue('');
+    for (const r of lookups()) {
+      expect(checkRequest(r)).toEqual([]);
+    }
   });
 
+  it('explains that users cannot be listed when the lookup is refused, and still assigns a typed login', async () => {
+    setOrgUsers('forbidden');
+    renderDetail();
+    const { card, picker } = await roleCard(2, 'Communication lead');
+    await userEvent.click(picker);
+    expect(
+      await within(card).findByText('Type a Grafana login: listing users needs org admin or team admin rights')
+    ).toBeInTheDocument();
+    await userEvent.type(picker, 'dana{Enter}');
+    await userEvent.click(within(card).getByRole('button', { name: 'Assign' }));
+    await waitFor(() => expect(posted()).toHaveLength(1));
+    expect(posted()[0]).toMatchObject({ type: 'role_assigned', role: 'commsLead', to: { login: 'dana' } });
+    // Once refused, the pickers stop asking.
+    expect(lookups()).toHaveLength(1);
+    expect(checkRequest(lookups()[0])).toEqual([]);
+    expect(screen.queryByTestId(testIds.incidentDetail.actionError)).not.toBeInTheDocument();
+  });
+});
+
+describe('incident detail: notes and timeline', () => {
   it('adds a note of the chosen kind and orders the timeline both ways', async () => {
     renderDetail();
     await userEvent.click(

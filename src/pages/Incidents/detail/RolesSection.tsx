@@ -1,11 +1,12 @@
 import React, { useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
-import { Button, Card, Input, Stack, Text, useStyles2 } from '@grafana/ui';
+import { Button, Card, Combobox, type ComboboxOption, Stack, Text, useStyles2 } from '@grafana/ui';
 import type { LoadedIncident } from '../../../api/incidents';
 import { testIds } from '../../../components/testIds';
 import { ROLE_NAMES, ROLES, type RoleName } from '../../../domain/incident/model';
 import type { EventPayload } from './commands';
+import { useLoginSuggestions } from './useLoginSuggestions';
 
 interface Props {
   incident: LoadedIncident;
@@ -17,16 +18,17 @@ interface Props {
 /** The four incident roles with their duty; assigning or handing over records who held the role before. */
 export function RolesSection({ incident, canWrite, pending, run }: Props) {
   const styles = useStyles2(getStyles);
-  const [logins, setLogins] = useState<Partial<Record<RoleName, string>>>({});
+  const [chosen, setChosen] = useState<Partial<Record<RoleName, ComboboxOption<string> | null>>>({});
+  const { loadOptions, available } = useLoginSuggestions();
 
   const assign = async (role: RoleName) => {
-    const login = (logins[role] ?? '').trim();
-    if (login === '') {
+    const login = (chosen[role]?.value ?? '').trim();
+    if (login === '' || pending) {
       return;
     }
     const from = incident.roles[role] ?? null;
     if (await run({ type: 'role_assigned', role, to: { login }, from })) {
-      setLogins((l) => ({ ...l, [role]: '' }));
+      setChosen((c) => ({ ...c, [role]: null }));
     }
   };
 
@@ -47,28 +49,45 @@ export function RolesSection({ incident, canWrite, pending, run }: Props) {
                 <Card.Meta>{[holder ? `Held by ${holder.name ?? holder.login}` : 'Unassigned']}</Card.Meta>
                 {canWrite && (
                   <Card.Actions>
-                    <Stack gap={1}>
-                      <Input
-                        id={inputId}
-                        aria-label={`Grafana login for ${ROLES[role].label}`}
-                        placeholder="Grafana login"
-                        data-testid={testIds.incidentDetail.roleLogin}
-                        value={logins[role] ?? ''}
-                        onChange={(e) => {
-                          const value = e.currentTarget.value;
-                          setLogins((l) => ({ ...l, [role]: value }));
-                        }}
-                        onKeyDown={(e) => e.key === 'Enter' && assign(role)}
-                      />
-                      <Button
-                        variant="secondary"
-                        disabled={pending || (logins[role] ?? '').trim() === ''}
-                        data-testid={testIds.incidentDetail.roleAssign}
-                        onClick={() => assign(role)}
-                      >
-                        {holder ? 'Hand over' : 'Assign'}
-                      </Button>
-                    </Stack>
+                    {/* A form, so Enter on a chosen user assigns it; while the menu is open Enter picks an option. */}
+                    <form
+                      className={styles.form}
+                      onSubmit={(e) => {
+                        e.preventDefault();
+                        assign(role);
+                      }}
+                    >
+                      <label htmlFor={inputId} className={styles.visuallyHidden}>
+                        {`Grafana login for ${ROLES[role].label}`}
+                      </label>
+                      <Stack gap={1}>
+                        <Combobox<string>
+                          id={inputId}
+                          width={24}
+                          placeholder="Choose or type a login"
+                          data-testid={testIds.incidentDetail.roleLogin}
+                          options={loadOptions}
+                          createCustomValue
+                          customValueDescription="Use this login"
+                          isClearable
+                          value={chosen[role] ?? null}
+                          onChange={(option) => setChosen((c) => ({ ...c, [role]: option }))}
+                        />
+                        <Button
+                          type="submit"
+                          variant="secondary"
+                          disabled={pending || !chosen[role]}
+                          data-testid={testIds.incidentDetail.roleAssign}
+                        >
+                          {holder ? 'Hand over' : 'Assign'}
+                        </Button>
+                      </Stack>
+                      {!available && (
+                        <Text variant="bodySmall" color="secondary" element="p">
+                          Type a Grafana login: listing users needs org admin or team admin rights
+                        </Text>
+                      )}
+                    </form>
                   </Card.Actions>
                 )}
               </Card>
@@ -86,5 +105,18 @@ const getStyles = (theme: GrafanaTheme2) => ({
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))',
     gap: theme.spacing(1),
+  }),
+  form: css({
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(0.5),
+  }),
+  visuallyHidden: css({
+    position: 'absolute',
+    width: 1,
+    height: 1,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
   }),
 });

@@ -10,10 +10,16 @@ export const SCRIPT = '<script>alert(1)</script>';
 let annotationId = 1;
 let events: Array<{ id: number; time: number; tags: string[]; data?: unknown }> = [];
 let settings: Record<string, unknown> = {};
+let orgUsers: string[] | 'forbidden' = [];
 
 /** The app's jsonData, as the plugin settings route returns it; each test starts with `{}`. */
 export function setSettings(next: Record<string, unknown>) {
   settings = next;
+}
+
+/** The logins /api/org/users/lookup finds (those containing the query), or 'forbidden' for its 403; `[]` each test. */
+export function setOrgUsers(next: string[] | 'forbidden') {
+  orgUsers = next;
 }
 
 /** Serves incident INC-X made of `list`, its region (id 7) and the settings; stores what the page posts. */
@@ -25,6 +31,9 @@ export function serve(list: IncidentEvent[]) {
   respondWith((req) => {
     if (req.url.startsWith('/api/plugins/')) {
       return { data: { enabled: true, pinned: true, jsonData: settings } };
+    }
+    if (req.url === '/api/org/users/lookup') {
+      return lookUpUsers(String(req.params?.query ?? ''));
     }
     if (req.method === 'POST' && req.url === '/api/annotations') {
       events.push({ id: annotationId++, ...(req.body as { time: number; tags: string[] }) });
@@ -38,6 +47,16 @@ export function serve(list: IncidentEvent[]) {
       data: tags.includes('sre-incident') ? [{ id: 7, time: at(0), tags: ['sre-incident', 'incident:INC-X'] }] : events,
     };
   });
+}
+
+function lookUpUsers(query: string) {
+  if (orgUsers === 'forbidden') {
+    return { status: 403, data: { message: 'You are not allowed to list users' } };
+  }
+  const found = orgUsers.filter((login) => login.includes(query));
+  return {
+    data: found.map((login, i) => ({ userId: i + 2, uid: `u-${login}`, login, avatarUrl: `/avatar/${login}` })),
+  };
 }
 
 export const renderDetail = () => renderIncidentsPage(`${BASE}/INC-X`);
@@ -55,6 +74,7 @@ export const setRole = (orgRole: OrgRole) => signInAs(orgRole, { login: 'bob', o
 function resetDetailPage() {
   resetFakeApi(NOW);
   settings = {};
+  orgUsers = [];
   setRole(OrgRole.Editor);
   serve([declared({ title: 'Checkout errors' })]);
   jest
