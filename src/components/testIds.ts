@@ -77,6 +77,13 @@ export const testIds = {
     slos: 'data-testid sre-incident-slos',
     sloBudget: 'data-testid sre-incident-slo-budget',
     linkSlo: 'data-testid sre-incident-link-slo',
+    affectedServices: 'data-testid sre-incident-affected-services',
+    service: 'data-testid sre-incident-service',
+    logSelector: 'data-testid sre-incident-log-selector',
+    serviceInput: 'data-testid sre-incident-service-input',
+    addService: 'data-testid sre-incident-add-service',
+    selectorInput: 'data-testid sre-incident-selector-input',
+    addSelector: 'data-testid sre-incident-add-selector',
   },
   appConfig: {
     container: 'data-testid sre-config',

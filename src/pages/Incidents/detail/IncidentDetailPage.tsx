@@ -4,6 +4,7 @@ import { Alert, EmptyState, LoadingPlaceholder, Stack } from '@grafana/ui';
 import { PluginPage } from '@grafana/runtime';
 import { canWriteAnnotations } from '../../../api/permissions';
 import { testIds } from '../../../components/testIds';
+import { AffectedServicesSection } from './AffectedServicesSection';
 import { IncidentHeader } from './IncidentHeader';
 import { LinkedSlosSection } from './LinkedSlosSection';
 import { LogsSection } from './LogsSection';
@@ -12,7 +13,7 @@ import { StatusUpdatesSection } from './StatusUpdatesSection';
 import { TimelineSection } from './TimelineSection';
 import { useIncidentDetail } from './useIncidentDetail';
 
-/** /incidents/:id — run an incident: lifecycle, roles, timeline, status updates, logs and SLO budget. */
+/** /incidents/:id — run an incident: lifecycle, roles, timeline, status updates, SLO budget, services and logs. */
 export function IncidentDetailPage() {
   const { id = '' } = useParams();
   const { state, run, pending, actionError, clearError } = useIncidentDetail(id);
@@ -74,6 +75,7 @@ export function IncidentDetailPage() {
           defaultPrometheusUid={context.settings.defaultPrometheusUid}
           now={now}
         />
+        <AffectedServicesSection {...shared} />
         <LogsSection incident={incident} settings={context.settings} now={now} />
       </Stack>
     );
