@@ -14,18 +14,14 @@
  * Writes bench/results/list-render.json and .md (BENCH_RESULTS_DIR overrides the directory).
  */
 import React from 'react';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { MemoryRouter } from 'react-router-dom';
-import { cleanup, render, waitFor } from '@testing-library/react';
 import { createFakeBackend, type RecordedRequest } from '../../src/api/testing/fakeBackend';
+import { PAGE_SIZE } from '../../src/components/paging';
 import { testIds } from '../../src/components/testIds';
 import type { Slo } from '../../src/domain/slo/model';
 import { SloListView } from '../../src/pages/Slos/SloListView';
-import { PAGE_SIZE } from '../../src/pages/Slos/listModel';
+import { environment, measureSizes, renderPage, RUNS, type RunResult, setUpListBench, writeResults } from './benchKit';
 
 const SIZES = [10, 100, 1000];
-const RUNS = Number(process.env.BENCH_LIST_RUNS ?? 5);
 const TARGET_RATIO = 5;
 
 let currentSlos: Slo[] = [];
@@ -39,7 +35,13 @@ function frame(metric: string, sloId: string, value: number) {
 
 function respond(req: RecordedRequest) {
   if (req.method === 'GET' && req.url === '/api/plugins/sre-reliability-app/settings') {
-    return { data: { enabled: true, pinned: false, jsonData: { slos: currentSlos, settings: { defaultPrometheusUid: 'prom' } } } };
+    return {
+      data: {
+        enabled: true,
+        pinned: false,
+        jsonData: { slos: currentSlos, settings: { defaultPrometheusUid: 'prom' } },
+      },
+    };
   }
   if (req.method === 'POST' && req.url === '/api/ds/query') {
     const body = req.body as { queries: Array<{ refId: string }> };
@@ -47,7 +49,9 @@ function respond(req: RecordedRequest) {
     for (const { refId } of body.queries) {
       results[refId] = {
         frames: currentSlos.map((s, i) =>
-          refId === 'period' ? frame('slo:sli_error:ratio_period', s.id, (i % 17) * 0.0001) : frame('slo:burn_rate:ratio_rate1h', s.id, (i % 13) * 0.5)
+          refId === 'period'
+            ? frame('slo:sli_error:ratio_period', s.id, (i % 17) * 0.0001)
+            : frame('slo:burn_rate:ratio_rate1h', s.id, (i % 13) * 0.5)
         ),
       };
     }
@@ -71,7 +75,11 @@ function makeSlos(n: number): Slo[] {
     name: `Service ${i % 50} availability ${i}`,
     service: `svc-${i % 50}`,
     labels: { team: `team-${i % 7}` },
-    sli: { kind: 'ratio', bad: `http_requests_total{service="svc-${i % 50}",code=~"5.."}`, total: `http_requests_total{service="svc-${i % 50}"}` },
+    sli: {
+      kind: 'ratio',
+      bad: `http_requests_total{service="svc-${i % 50}",code=~"5.."}`,
+      total: `http_requests_total{service="svc-${i % 50}"}`,
+    },
     objective: { target: 0.999 },
     window: { type: 'rolling', duration: '30d' },
   }));
@@ -79,7 +87,7 @@ function makeSlos(n: number): Slo[] {
 
 const rowSelector = `[data-testid="${testIds.slos.row}"]`;
 
-async function renderOnce(n: number): Promise<{ ms: number; dataMs: number; requests: number }> {
+async function renderOnce(n: number): Promise<RunResult> {
   currentSlos = makeSlos(n);
   backend = createFakeBackend((req) => {
     if (req.url === '/api/ds/query') {
@@ -88,81 +96,34 @@ async function renderOnce(n: number): Promise<{ ms: number; dataMs: number; requ
     return respond(req);
   });
   dsQueryAt = 0;
-  const t0 = performance.now();
-  const { container } = render(
-    <MemoryRouter>
-      <SloListView />
-    </MemoryRouter>
-  );
   // The list shows one page of PAGE_SIZE rows and the total count: wait for both, i.e. what the user sees.
-  const expectedRows = Math.min(n, PAGE_SIZE);
-  await waitFor(
-    () => {
-      const rows = container.querySelectorAll(rowSelector).length;
-      if (rows !== expectedRows || !container.textContent?.includes(`${n} SLO`)) {
-        throw new Error(`${rows} of ${expectedRows} rows`);
-      }
-    },
-    { timeout: 120_000, interval: 2 }
-  );
-  const ms = performance.now() - t0;
-  const requests = backend.requests.length;
-  cleanup();
+  const { t0, ms } = await renderPage(<SloListView />, {
+    selector: rowSelector,
+    rows: Math.min(n, PAGE_SIZE),
+    text: `${n} SLO`,
+  });
   // dataMs: until the /api/ds/query answer was produced; the rest is building the rows and rendering them.
-  return { ms, dataMs: dsQueryAt - t0, requests };
+  return { ms, dataMs: dsQueryAt - t0, requests: backend.requests.length };
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
-jest.setTimeout(600_000);
-
-beforeAll(() => {
-  // The filters' Combobox measures text on a canvas, which jsdom does not implement (as in SlosPage.test.tsx).
-  jest
-    .spyOn(HTMLCanvasElement.prototype, 'getContext')
-    .mockReturnValue({ measureText: () => ({ width: 10 }) } as unknown as CanvasRenderingContext2D);
-});
+setUpListBench();
 
 it('renders the SLO list for 10, 100 and 1,000 SLOs', async () => {
-  // Warm-up: module initialisation, emotion's first style insertions and the JIT would otherwise land on size 10.
-  await renderOnce(10);
-  await renderOnce(10);
-  const rows: Array<{ slos: number; requests: number; runsMs: number[]; medianMs: number; medianToDataMs: number }> = [];
-  for (const n of SIZES) {
-    const runs: number[] = [];
-    const toData: number[] = [];
-    let requests = -1;
-    for (let r = 0; r < RUNS; r++) {
-      const once = await renderOnce(n);
-      runs.push(Math.round(once.ms * 10) / 10);
-      toData.push(Math.round(once.dataMs * 10) / 10);
-      if (requests !== -1 && once.requests !== requests) {
-        throw new Error(`request count changed between runs: ${requests} then ${once.requests}`);
-      }
-      requests = once.requests;
-    }
-    rows.push({ slos: n, requests, runsMs: runs, medianMs: median(runs), medianToDataMs: median(toData) });
-  }
-  const base = rows[0].medianMs;
-  const table = rows.map((r) => ({ ...r, ratioVs10: Math.round((r.medianMs / base) * 100) / 100 }));
+  const table = (await measureSizes(SIZES, renderOnce)).map(({ size, ...r }) => ({ slos: size, ...r }));
   const last = table[table.length - 1];
   const requestsConstant = table.every((r) => r.requests === table[0].requests);
   const ratioMet = last.ratioVs10 <= TARGET_RATIO;
   const result = {
     bench: 'list-render',
     date: new Date().toISOString(),
-    environment: { node: process.version, cpus: require('node:os').cpus().length, jsdom: true, runsPerSize: RUNS },
+    environment: environment(),
     what: 'SloListView under jsdom, fake getBackendSrv (settings GET + /api/ds/query with rule series for every SLO); ms from render() until the first page of rows and the total count are in the DOM',
-    targets: { requestCountConstant: requestsConstant, ratio1000vs10: { target: TARGET_RATIO, actual: last.ratioVs10, met: ratioMet } },
+    targets: {
+      requestCountConstant: requestsConstant,
+      ratio1000vs10: { target: TARGET_RATIO, actual: last.ratioVs10, met: ratioMet },
+    },
     rows: table,
   };
-  const dir = process.env.BENCH_RESULTS_DIR ?? join(__dirname, '..', 'results');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'list-render.json'), JSON.stringify(result, null, 2) + '\n');
   const md = [
     '# list-render: SLO list render time by number of SLOs',
     '',
@@ -185,8 +146,7 @@ it('renders the SLO list for 10, 100 and 1,000 SLOs', async () => {
     'slower than a browser at DOM work, so absolute times are pessimistic; the ratio is what the target is about.',
     '',
   ].join('\n');
-  writeFileSync(join(dir, 'list-render.md'), md);
-  console.log(md);
+  writeResults('list-render', result, md);
   // The bench reports; it only fails when the measurement itself is broken.
   expect(table.every((r) => r.requests > 0)).toBe(true);
 });

@@ -25,9 +25,21 @@ import { currentLogin } from './permissions';
 import { getPluginSettings } from './pluginSettings';
 import { DEFAULT_SETTINGS } from './types';
 
-/** Grafana returns at most `limit` annotations; events outnumber incidents, so their query asks for more. */
+/**
+ * Grafana returns at most `limit` annotations (a plain int64 query parameter with no maximum in its API spec; it
+ * uses 100 when the parameter is absent), so the list asks for enough to show hundreds of incidents in full.
+ */
+export const LIST_INCIDENT_LIMIT = 500;
+/**
+ * Events outnumber incidents, so their query asks for more: 50 per incident is several times a busy incident's
+ * timeline (declared, roles, status changes, notes, updates, resolved: typically 5-20). The cap, 500 × 50 = 25,000,
+ * bounds one response: at roughly 0.5-1 kB of JSON per event annotation that is at most ~15-25 MB, reached only when
+ * the range really holds that many events; 500 incidents of ~8 events each return ~4,000.
+ */
 const EVENTS_PER_INCIDENT = 50;
-const MAX_EVENTS = 5000;
+export const MAX_LIST_EVENTS = LIST_INCIDENT_LIMIT * EVENTS_PER_INCIDENT;
+/** One incident's events (getIncident, appendEvent): far more than any single timeline. */
+const MAX_INCIDENT_EVENTS = 5000;
 /** "No time limit" for one incident's events: from the epoch to the largest time a JS Date can hold. */
 const WIDE = { from: 0, to: 8_640_000_000_000_000 };
 export const MAX_TITLE_LENGTH = 200;
@@ -95,8 +107,14 @@ function groupByIncident(events: AnnotationDto[]): Map<string, AnnotationDto[]> 
   const groups = new Map<string, AnnotationDto[]>();
   for (const e of events) {
     const id = incidentIdFromTags(e.tags ?? []);
-    if (id !== undefined) {
-      groups.set(id, [...(groups.get(id) ?? []), e]);
+    if (id === undefined) {
+      continue;
+    }
+    const group = groups.get(id);
+    if (group) {
+      group.push(e);
+    } else {
+      groups.set(id, [e]);
     }
   }
   return groups;
@@ -104,24 +122,26 @@ function groupByIncident(events: AnnotationDto[]): Map<string, AnnotationDto[]> 
 
 /**
  * The incidents whose region overlaps [from, to], folded from their events. Exactly two requests whatever the
- * number of incidents: the regions of the range, then every event of the span those regions cover.
+ * number of incidents: the regions of the range (by tag, at most `limit`), then every event of the span those
+ * regions cover (at most 50 per incident, MAX_LIST_EVENTS in all). Hitting either cap is reported as a problem.
  */
 export async function listIncidents({
   from,
   to,
-  limit = 100,
+  limit = LIST_INCIDENT_LIMIT,
 }: {
   from: number;
   to: number;
   limit?: number;
 }): Promise<{ incidents: LoadedIncident[]; problems: IncidentProblem[] }> {
-  const regions = await getAnnotations({ tags: [INCIDENT_TAG], from, to, limit });
+  // One more than the cap, so a range with exactly `limit` incidents is not reported as cut short.
+  const regions = await getAnnotations({ tags: [INCIDENT_TAG], from, to, limit: limit + 1 });
   const problems: IncidentProblem[] = [];
-  if (regions.length >= limit) {
+  if (regions.length > limit) {
     problems.push({ message: `only the first ${limit} incidents of this range are shown; narrow the range` });
   }
   const byId = new Map<string, AnnotationDto>();
-  for (const r of regions) {
+  for (const r of regions.slice(0, limit)) {
     const id = incidentIdFromTags(r.tags ?? []);
     if (id !== undefined && !byId.has(id)) {
       byId.set(id, r);
@@ -132,14 +152,14 @@ export async function listIncidents({
   }
   // Events happen between an incident's start and now (notes may follow the resolution), never before its start.
   const times = [...byId.values()].flatMap((r) => [r.time ?? from, r.timeEnd ?? r.time ?? to]);
-  const eventLimit = Math.min(MAX_EVENTS, byId.size * EVENTS_PER_INCIDENT);
+  const eventLimit = Math.min(MAX_LIST_EVENTS, byId.size * EVENTS_PER_INCIDENT);
   const events = await getAnnotations({
     tags: [INCIDENT_EVENT_TAG],
     from: Math.min(from, ...times),
     to: Math.max(to, Date.now(), ...times),
-    limit: eventLimit,
+    limit: eventLimit + 1,
   });
-  if (events.length >= eventLimit) {
+  if (events.length > eventLimit) {
     problems.push({
       message: `more than ${eventLimit} incident events in this range; some timelines may be incomplete`,
     });
@@ -157,7 +177,7 @@ export async function listIncidents({
 }
 
 function getIncidentEvents(id: string): Promise<AnnotationDto[]> {
-  return getAnnotations({ tags: eventTags(id), ...WIDE, limit: MAX_EVENTS });
+  return getAnnotations({ tags: eventTags(id), ...WIDE, limit: MAX_INCIDENT_EVENTS });
 }
 
 /** One incident folded from all its events, or undefined when it does not exist. */

@@ -2,6 +2,8 @@
 export const testIds = {
   app: {
     notFound: 'data-testid sre-not-found',
+    /** ListPager's wrapper: the "1–50 of 120" counter and the page buttons. */
+    listPager: 'data-testid sre-list-pager',
   },
   pages: {
     overview: 'data-testid sre-page-overview',

@@ -2,9 +2,20 @@ import React, { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
-import { Alert, Button, Combobox, EmptyState, LoadingPlaceholder, RadioButtonGroup, Stack, useStyles2 } from '@grafana/ui';
+import {
+  Alert,
+  Button,
+  Combobox,
+  EmptyState,
+  LoadingPlaceholder,
+  RadioButtonGroup,
+  Stack,
+  useStyles2,
+} from '@grafana/ui';
 import type { LoadedIncident } from '../../api/incidents';
 import { canWriteAnnotations } from '../../api/permissions';
+import { ListPager } from '../../components/ListPager';
+import { pageFromParam, pageOf } from '../../components/paging';
 import { testIds } from '../../components/testIds';
 import { prefixRoute, ROUTES } from '../../constants';
 import { medianDurations } from '../../domain/incident/metrics';
@@ -29,6 +40,8 @@ const SEVERITY_OPTIONS = [
   ...SEVERITIES.map((s) => ({ value: String(s.value), label: s.label, description: s.definition })),
 ];
 
+const INCIDENT_NOUN = { one: 'incident', many: 'incidents' };
+
 const isOpen = (i: LoadedIncident): boolean => i.status !== 'resolved';
 
 /** Open incidents first, then the most recently started. */
@@ -42,7 +55,10 @@ function matches(incident: LoadedIncident, status: string, severity: string, ser
   return statusOk && serviceOk && (severity === 'all' || String(incident.severity) === severity);
 }
 
-/** The incidents of a time range with their response-time medians; filters live in the URL. */
+/**
+ * The incidents of a time range with their response-time medians; filters and the page live in the URL. All the
+ * range's incidents are loaded, filtered and sorted (open first, then by start), then one page of them is drawn.
+ */
 export function IncidentList() {
   const styles = useStyles2(getStyles);
   const navigate = useNavigate();
@@ -51,6 +67,7 @@ export function IncidentList() {
   const status = STATUS_OPTIONS.some((o) => o.value === params.get('status')) ? params.get('status')! : 'all';
   const severity = SEVERITY_OPTIONS.some((o) => o.value === params.get('sev')) ? params.get('sev')! : 'all';
   const service = params.get('service') ?? '';
+  const page = pageFromParam(params.get('page'));
   // "Now" is fixed when the page opens or the range is chosen, so re-renders do not refetch.
   const [now, setNow] = useState(() => Date.now());
   const from = now - range.days * DAY;
@@ -60,6 +77,8 @@ export function IncidentList() {
 
   const setParam = (key: string, value: string, fallback: string) => {
     const next = new URLSearchParams(params);
+    // Any change but a page change starts again at page 1.
+    next.delete('page');
     if (value === fallback) {
       next.delete(key);
     } else {
@@ -75,13 +94,14 @@ export function IncidentList() {
     </Button>
   ) : undefined;
 
-  const shown = useMemo(
+  const matching = useMemo(
     () =>
       state.loading || state.error !== undefined
         ? []
         : state.value.incidents.filter((i) => matches(i, status, severity, service)).sort(byOpenThenStart),
     [state, status, severity, service]
   );
+  const shown = pageOf(matching, page);
   const services = useMemo(
     () =>
       state.loading || state.error !== undefined
@@ -162,17 +182,26 @@ export function IncidentList() {
             <EmptyState variant="call-to-action" message="No incidents in this range" button={declareButton} />
           ) : (
             <>
-              <MetricTiles medians={medianDurations(shown, from, to)} />
-              {shown.length === 0 ? (
+              {/* The medians cover every matching incident of the range, not just this page. */}
+              <MetricTiles medians={medianDurations(matching, from, to)} />
+              {matching.length === 0 ? (
                 <EmptyState variant="not-found" message="No incidents match these filters" />
               ) : (
-                <ul className={styles.list} data-testid={testIds.incidents.list}>
-                  {shown.map((incident) => (
-                    <li key={incident.id} data-testid={testIds.incidents.row}>
-                      <IncidentCard incident={incident} now={to} />
-                    </li>
-                  ))}
-                </ul>
+                <>
+                  <ul className={styles.list} data-testid={testIds.incidents.list}>
+                    {shown.rows.map((incident) => (
+                      <li key={incident.id} data-testid={testIds.incidents.row}>
+                        <IncidentCard incident={incident} now={to} />
+                      </li>
+                    ))}
+                  </ul>
+                  <ListPager
+                    shown={shown}
+                    total={matching.length}
+                    noun={INCIDENT_NOUN}
+                    onNavigate={(p) => setParam('page', String(p), '1')}
+                  />
+                </>
               )}
             </>
           )}

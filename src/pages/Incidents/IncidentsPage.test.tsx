@@ -8,6 +8,7 @@ import { testIds } from '../../components/testIds';
 import { ev } from '../../domain/incident/__fixtures__/events';
 import {
   location,
+  manyIncidents,
   openOne,
   renderAt,
   setUpIncidentsPageTests,
@@ -19,7 +20,6 @@ import {
 import { BASE, IMG, NOW } from './testing/renderIncidentsPage';
 
 jest.mock('@grafana/runtime', () => jest.requireActual('./testing/mockRuntime').mockRuntime());
-
 
 setUpIncidentsPageTests();
 
@@ -126,6 +126,55 @@ describe('incident list', () => {
     expect(await screen.findByText(IMG)).toBeInTheDocument();
     expect(container.querySelector('img')).toBeNull();
   });
+});
+
+// 60 incidents: enough for two pages, few enough for jsdom (Cards of Grafana UI are slow to draw there).
+describe('incident list paging', () => {
+  // The Card heading by tag: a role query in each of 50 rows made these tests about 4x slower in jsdom.
+  const titles = () =>
+    within(screen.getByTestId(testIds.incidents.list))
+      .getAllByTestId(testIds.incidents.row)
+      .map((r) => r.querySelector('h1, h2, h3, h4, h5, h6')?.textContent);
+  // Open incidents (every third) newest first, then the resolved ones newest first: incident i started i min before T0.
+  const indexes = Array.from({ length: 60 }, (_, i) => i);
+  const order = [...indexes.filter((i) => i % 3 === 0), ...indexes.filter((i) => i % 3 !== 0)].map(
+    (i) => `Incident ${i}`
+  );
+
+  it('shows 50 incidents a page, open first across pages, with the page in the URL and medians of all', async () => {
+    serve(manyIncidents(60));
+    renderAt(BASE);
+    const pager = await screen.findByTestId(testIds.app.listPager);
+    expect(within(pager).getByText('1–50 of 60 incidents')).toBeInTheDocument();
+    expect(titles()).toEqual(order.slice(0, 50));
+    // MTTD counts every incident of the range, not only this page's 50; MTTM and MTTR the 40 resolved ones.
+    const metrics = screen.getByTestId(testIds.incidents.metrics);
+    expect(within(metrics).getAllByText('median of 60')).toHaveLength(1);
+    expect(within(metrics).getAllByText('median of 40')).toHaveLength(2);
+
+    await userEvent.click(within(pager).getByRole('button', { name: '2' }));
+    expect(location()).toBe(`${BASE}?page=2`);
+    expect(within(pager).getByText('51–60 of 60 incidents')).toBeInTheDocument();
+    expect(titles()).toEqual(order.slice(50));
+    expect(backend.requests).toHaveLength(2);
+  }, 30_000);
+
+  it('clamps a page past the end, and goes back to page 1 when a filter changes', async () => {
+    serve(manyIncidents(60));
+    renderAt(`${BASE}?page=9`);
+    const pager = await screen.findByTestId(testIds.app.listPager);
+    expect(within(pager).getByText('51–60 of 60 incidents')).toBeInTheDocument();
+
+    await userEvent.click(within(screen.getByTestId(testIds.incidents.severityFilter)).getByLabelText('SEV2'));
+    expect(location()).toBe(`${BASE}?sev=2`);
+    expect(within(pager).getByText('1–50 of 60 incidents')).toBeInTheDocument();
+    expect(titles()).toEqual(order.slice(0, 50));
+
+    await userEvent.click(within(screen.getByTestId(testIds.incidents.statusFilter)).getByLabelText('Open'));
+    expect(location()).toBe(`${BASE}?sev=2&status=open`);
+    expect(within(screen.getByTestId(testIds.app.listPager)).getByText('20 incidents')).toBeInTheDocument();
+    expect(within(screen.getByTestId(testIds.app.listPager)).queryByRole('navigation')).toBeNull();
+  }, 30_000);
 });
 
 describe('incident detail route', () => {

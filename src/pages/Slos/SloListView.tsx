@@ -1,18 +1,18 @@
 import React, { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Button, EmptyState, LinkButton, LoadingPlaceholder, Pagination, Stack, Text } from '@grafana/ui';
+import { Button, EmptyState, LinkButton, LoadingPlaceholder, Stack, Text } from '@grafana/ui';
 import { canEditSettings } from '../../api/permissions';
 import { testIds } from '../../components/testIds';
 import { ROUTES, prefixRoute } from '../../constants';
+import { ListPager } from '../../components/ListPager';
 import { LoadError } from '../../components/LoadError';
+import { pageOf } from '../../components/paging';
 import { SloFilters } from './SloFilters';
 import { SloTable } from './SloTable';
 import {
   DEFAULT_QUERY,
-  PAGE_SIZE,
   filterOptions,
   filterRows,
-  pageOf,
   queryFromParams,
   queryToParams,
   sortRows,
@@ -22,6 +22,7 @@ import {
 import { useSlosWithStatus } from './useSlosWithStatus';
 
 const READ_ONLY_NOTE = 'Only organization admins can create or edit SLOs';
+const SLO_NOUN = { one: 'SLO', many: 'SLOs' };
 
 function CreateActions() {
   return (
@@ -111,19 +112,7 @@ export function SloListView() {
       ) : (
         <>
           <SloTable rows={shown.rows} sort={query.sort} dir={query.dir} onSort={onSort} />
-          <Stack justifyContent="space-between" alignItems="center">
-            <Text color="secondary" variant="bodySmall">
-              {shown.pages > 1
-                ? `${(shown.page - 1) * PAGE_SIZE + 1}–${(shown.page - 1) * PAGE_SIZE + shown.rows.length} of ${visible.length} SLOs`
-                : `${visible.length} SLO${visible.length === 1 ? '' : 's'}`}
-            </Text>
-            <Pagination
-              currentPage={shown.page}
-              numberOfPages={shown.pages}
-              onNavigate={(page) => update({ page })}
-              hideWhenSinglePage
-            />
-          </Stack>
+          <ListPager shown={shown} total={visible.length} noun={SLO_NOUN} onNavigate={(page) => update({ page })} />
         </>
       )}
     </Stack>

@@ -2,6 +2,10 @@ import type { Slo } from '../../domain/slo/model';
 import type { SloSnapshot } from '../../api/sloStatus';
 import { windowMs } from '../../domain/slo/defaults';
 import { SLO_STATUS_META } from '../../components/sloStatusMeta';
+import { pageFromParam } from '../../components/paging';
+
+// Paging is shared with the incident list; re-exported for the SLO list's callers.
+export { PAGE_SIZE, pageOf } from '../../components/paging';
 
 /** One SLO with its current numbers. */
 export interface SloRow {
@@ -26,10 +30,15 @@ export interface ListQuery {
   page: number;
 }
 
-export const DEFAULT_QUERY: ListQuery = { q: '', service: '', team: '', label: '', sort: 'status', dir: 'asc', page: 1 };
-
-/** Rows per page: a page renders in roughly constant time however many SLOs there are. */
-export const PAGE_SIZE = 50;
+export const DEFAULT_QUERY: ListQuery = {
+  q: '',
+  service: '',
+  team: '',
+  label: '',
+  sort: 'status',
+  dir: 'asc',
+  page: 1,
+};
 
 /** Reads the list state from URL search params, ignoring anything unknown. */
 export function queryFromParams(params: URLSearchParams): ListQuery {
@@ -42,7 +51,7 @@ export function queryFromParams(params: URLSearchParams): ListQuery {
     label: params.get('label') ?? '',
     sort: (SORT_KEYS as readonly string[]).includes(sort ?? '') ? (sort as SortKey) : DEFAULT_QUERY.sort,
     dir: dir === 'desc' ? 'desc' : dir === 'asc' ? 'asc' : DEFAULT_QUERY.dir,
-    page: Math.max(1, Math.floor(Number(params.get('page')) || 1)),
+    page: pageFromParam(params.get('page')),
   };
 }
 
@@ -62,13 +71,6 @@ export function queryToParams(query: ListQuery): URLSearchParams {
     params.set('page', String(query.page));
   }
   return params;
-}
-
-/** The rows of one page, with the page clamped to the last one (a shared URL may outlive some SLOs). */
-export function pageOf<T>(rows: T[], page: number): { rows: T[]; page: number; pages: number } {
-  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
-  const current = Math.min(Math.max(1, page), pages);
-  return { rows: rows.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE), page: current, pages };
 }
 
 /** "team=payments" → ["team", "payments"]; null when there is no "=". */

@@ -3,7 +3,7 @@ import { useLocation } from 'react-router-dom';
 import { screen } from '@testing-library/react';
 import { OrgRole } from '@grafana/data';
 import { resetFakeApi, respondWith } from '../../../api/testing/fakeApi';
-import { declared, ev } from '../../../domain/incident/__fixtures__/events';
+import { at, declared, ev, T0 } from '../../../domain/incident/__fixtures__/events';
 import { eventAnnotation, incidentAnnotation } from '../../../domain/incident/annotations';
 import type { IncidentEvent } from '../../../domain/incident/events';
 import { foldIncident } from '../../../domain/incident/fold';
@@ -11,8 +11,17 @@ import { NOW, renderIncidentsPage, signInAs } from './renderIncidentsPage';
 
 let annotationId = 1;
 /** The region and event annotations Grafana would hold for one incident. */
-export function stored(id: string, title: string, severity: 1 | 2 | 3 | 4, extra: IncidentEvent[] = []) {
-  const events = [declared({ title, severity }), ...extra].map((e) => ({ ...e, incidentId: id })) as IncidentEvent[];
+export function stored(
+  id: string,
+  title: string,
+  severity: 1 | 2 | 3 | 4,
+  extra: IncidentEvent[] = [],
+  startedAt = T0
+) {
+  const events = [declared({ title, severity, startedAt }), ...extra].map((e) => ({
+    ...e,
+    incidentId: id,
+  })) as IncidentEvent[];
   const incident = foldIncident(events).incident!;
   return {
     region: { id: annotationId++, ...incidentAnnotation(incident, { appUrl: '' }, NOW) },
@@ -38,6 +47,19 @@ export const resolvedOne = stored('INC-OLD', 'Cart latency', 3, [
   ev('resolved', 40, {}),
 ]);
 export const openOne = stored('INC-NEW', 'Checkout errors', 1, [ev('status_changed', 20, { to: 'triage' })]);
+
+/** `n` incidents titled "Incident <i>": every third one (i = 0, 3, …) open, the rest resolved; i started i min before T0. */
+export function manyIncidents(n: number) {
+  return Array.from({ length: n }, (_, i) =>
+    stored(
+      `INC-P${String(i).padStart(3, '0')}`,
+      `Incident ${i}`,
+      2,
+      i % 3 === 0 ? [] : [ev('resolved', 40, {})],
+      at(-i)
+    )
+  );
+}
 
 function Location() {
   const location = useLocation();

@@ -1,0 +1,193 @@
+/**
+ * Benchmark: rendering the incident list (IncidentList) for 10, 100 and 500 incidents of ~8 events each.
+ *
+ * The real list component, hook and api/ layer (listIncidents: regions by tag and range, then the events of their
+ * span, folded) run under jsdom; only Grafana's backend is faked, at the getBackendSrv() boundary: GET
+ * /api/annotations answers the `sre-incident` query with N region annotations and the `sre-incident-event` query
+ * with their events, as Grafana stores them (eventAnnotation / incidentAnnotation). The fake answers synchronously,
+ * so the time measured is our code plus React and @grafana/ui, not the network.
+ *
+ * Measured per size: requests sent (must be 2 whatever N), the `limit` each asked for, and wall time from render()
+ * until the first page of cards (PAGE_SIZE) and the count are in the DOM (median of RUNS). Target (as for the SLO
+ * list): time(500) / time(10) ≤ 5.
+ *
+ * Run: npm run bench:list (with the SLO list bench). Writes bench/results/incident-list-render.json and .md.
+ */
+import React from 'react';
+import { LIST_INCIDENT_LIMIT } from '../../src/api/incidents';
+import { createFakeBackend, type RecordedRequest } from '../../src/api/testing/fakeBackend';
+import { PAGE_SIZE } from '../../src/components/paging';
+import { testIds } from '../../src/components/testIds';
+import { eventAnnotation, incidentAnnotation } from '../../src/domain/incident/annotations';
+import type { IncidentEvent } from '../../src/domain/incident/events';
+import { foldIncident } from '../../src/domain/incident/fold';
+import { IncidentList } from '../../src/pages/Incidents/IncidentList';
+import { environment, measureSizes, renderPage, RUNS, type RunResult, setUpListBench, writeResults } from './benchKit';
+
+const SIZES = [10, 100, 500];
+const EVENTS_PER_INCIDENT = 8;
+const TARGET_RATIO = 5;
+const MIN = 60_000;
+
+interface Stored {
+  regions: object[];
+  events: object[];
+}
+
+let current: Stored = { regions: [], events: [] };
+let eventsAnsweredAt = 0;
+/** The `limit` of each annotation query of the last render. */
+let limits: unknown[] = [];
+
+function respond(req: RecordedRequest) {
+  if (req.method === 'GET' && req.url === '/api/annotations') {
+    const tags = (req.params?.tags ?? []) as string[];
+    limits.push(req.params?.limit);
+    if (tags.includes('sre-incident')) {
+      return { data: current.regions };
+    }
+    eventsAnsweredAt = performance.now();
+    return { data: current.events };
+  }
+  return { status: 404, data: { message: `unexpected ${req.method} ${req.url}` } };
+}
+
+let backend = createFakeBackend(respond);
+jest.mock('@grafana/runtime', () => ({ ...jest.requireActual('@grafana/runtime'), getBackendSrv: () => backend.srv }));
+
+/** Incident i: 8 events over an hour, every fifth one still open; starts spread over the last 30 days. */
+function incidentEvents(i: number, now: number): IncidentEvent[] {
+  const incidentId = `INC-B${String(i).padStart(4, '0')}`;
+  const start = now - 60 * MIN - i * 80 * MIN;
+  const base = (k: number, minutes: number) => ({
+    id: `e-${i}-${k}`,
+    incidentId,
+    at: start + minutes * MIN,
+    author: 'bench',
+  });
+  const open = i % 5 === 0;
+  return [
+    {
+      ...base(0, 5),
+      type: 'declared',
+      title: `Checkout errors ${i}`,
+      severity: ((i % 4) + 1) as 1 | 2 | 3 | 4,
+      services: [`svc-${i % 20}`],
+      startedAt: start,
+      detectedAt: start + 3 * MIN,
+    },
+    { ...base(1, 8), type: 'role_assigned', role: 'commander', to: { login: `user${i % 9}` } },
+    { ...base(2, 10), type: 'status_changed', to: 'triage' },
+    { ...base(3, 15), type: 'note', kind: 'debugging', text: 'Error rate up on the payment calls' },
+    { ...base(4, 20), type: 'status_update', audience: 'internal', message: 'Investigating checkout errors' },
+    { ...base(5, 25), type: 'status_changed', to: 'mitigating' },
+    open
+      ? { ...base(6, 40), type: 'note', kind: 'mitigation', text: 'Rolled back' }
+      : { ...base(6, 40), type: 'impact_ended' },
+    open
+      ? { ...base(7, 45), type: 'status_update', audience: 'external', message: 'Mitigated' }
+      : { ...base(7, 60), type: 'resolved' },
+  ];
+}
+
+let annotationId = 1;
+function makeIncidents(n: number, now: number): Stored {
+  const regions: object[] = [];
+  const events: object[] = [];
+  for (let i = 0; i < n; i++) {
+    const evs = incidentEvents(i, now);
+    const folded = foldIncident(evs);
+    if (folded.problems.length > 0) {
+      throw new Error(`incident ${i}: ${JSON.stringify(folded.problems)}`);
+    }
+    const incident = folded.incident!;
+    regions.push({ id: annotationId++, ...incidentAnnotation(incident, { appUrl: '' }, now) });
+    events.push(...evs.map((e) => ({ id: annotationId++, ...eventAnnotation(e) })));
+  }
+  return { regions, events };
+}
+
+const rowSelector = `[data-testid="${testIds.incidents.row}"]`;
+const datasets = new Map<number, Stored>();
+
+async function renderOnce(n: number): Promise<RunResult> {
+  if (!datasets.has(n)) {
+    datasets.set(n, makeIncidents(n, Date.now()));
+  }
+  current = datasets.get(n)!;
+  backend = createFakeBackend(respond);
+  limits = [];
+  eventsAnsweredAt = 0;
+  const page = { selector: rowSelector, rows: Math.min(n, PAGE_SIZE), text: `${n} incidents` };
+  const { t0, ms } = await renderPage(<IncidentList />, page, (container) => expectOnlyCapProblem(container, n));
+  // dataMs: until the events answer was produced; the rest is folding, filtering, sorting and rendering a page.
+  return { ms, dataMs: eventsAnsweredAt - t0, requests: backend.requests.length };
+}
+
+/** The only problem allowed: at exactly the cap (500) the list cannot tell "all" from "cut off", so it says so. */
+function expectOnlyCapProblem(container: HTMLElement, n: number) {
+  const problems = [...container.querySelectorAll('[aria-label="Some incident data was skipped"] li')].map(
+    (li) => li.textContent
+  );
+  const expected =
+    n >= LIST_INCIDENT_LIMIT
+      ? [`only the first ${LIST_INCIDENT_LIMIT} incidents of this range are shown; narrow the range`]
+      : [];
+  if (JSON.stringify(problems) !== JSON.stringify(expected)) {
+    throw new Error(`unexpected problems with ${n} incidents: ${JSON.stringify(problems)}`);
+  }
+}
+
+setUpListBench();
+
+it('renders the incident list for 10, 100 and 500 incidents', async () => {
+  const limitsBySize = new Map<number, unknown[]>();
+  const table = (
+    await measureSizes(SIZES, async (n) => {
+      const once = await renderOnce(n);
+      limitsBySize.set(n, limits);
+      return once;
+    })
+  ).map(({ size, ...r }) => ({
+    incidents: size,
+    events: size * EVENTS_PER_INCIDENT,
+    limits: limitsBySize.get(size)!,
+    ...r,
+  }));
+  const last = table[table.length - 1];
+  const requestsAlwaysTwo = table.every((r) => r.requests === 2);
+  const ratioMet = last.ratioVs10 <= TARGET_RATIO;
+  const result = {
+    bench: 'incident-list-render',
+    date: new Date().toISOString(),
+    environment: environment(),
+    what: `IncidentList under jsdom, fake getBackendSrv (GET /api/annotations: N regions, then ${EVENTS_PER_INCIDENT} events per incident); ms from render() until the first page of cards and the count are in the DOM`,
+    targets: { requestsAlwaysTwo, ratio500vs10: { target: TARGET_RATIO, actual: last.ratioVs10, met: ratioMet } },
+    rows: table,
+  };
+  const md = [
+    '# incident-list-render: incident list render time by number of incidents',
+    '',
+    `IncidentList under jsdom (jest), Grafana's backend faked at getBackendSrv() (GET /api/annotations: the regions by tag and range, then the events of their span, ${EVENTS_PER_INCIDENT} per incident), ${RUNS} runs per size after 2 warm-up renders; ms from render() until the first page (${PAGE_SIZE} cards) and the count are in the DOM. Node ${process.version}, ${result.environment.cpus} cores.`,
+    '',
+    '| incidents | events | requests | limits asked (regions, events) | median ms | of which until the events answer | runs (ms) | ratio vs 10 |',
+    '|---:|---:|---:|---|---:|---:|---|---:|',
+    ...table.map(
+      (r) =>
+        `| ${r.incidents} | ${r.events} | ${r.requests} | ${r.limits.join(', ')} | ${r.medianMs.toFixed(1)} | ${r.medianToDataMs.toFixed(1)} | ${r.runsMs.join(', ')} | ${r.ratioVs10.toFixed(2)}× |`
+    ),
+    '',
+    `- Always 2 requests: **${requestsAlwaysTwo ? 'yes' : 'NO'}** (${table.map((r) => r.requests).join(' / ')}).`,
+    `- Time ratio 500 vs 10: **${last.ratioVs10.toFixed(2)}×** against a target of ≤ ${TARGET_RATIO}×: **${ratioMet ? 'met' : 'NOT met'}**.`,
+    '',
+    'Reading it: the column "until the events answer" is the regions request and building the events request (the',
+    'fake answers at once); everything after it is folding every incident from its events, filtering and sorting them',
+    `(open first, then by start), the MTTx medians over all of them, and rendering one page of ${PAGE_SIZE} cards. The`,
+    'regions query asks for up to 500 incidents, the events query for 50 per incident (25,000 at most), so 500',
+    'incidents list in full. jsdom is slower than a browser at DOM work, so absolute times are pessimistic.',
+    '',
+  ].join('\n');
+  writeResults('incident-list-render', result, md);
+  // The bench reports; it only fails when the measurement itself is broken.
+  expect(table.every((r) => r.requests > 0)).toBe(true);
+});
