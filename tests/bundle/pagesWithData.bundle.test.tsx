@@ -183,9 +183,12 @@ describe('dist/module.js with data in jsonData and annotations', () => {
   it('renders the incident list and the incident page from annotations', async () => {
     const { unmount } = renderRoute('incidents');
     expect(await screen.findByText('Checkout returns 5xx', {}, wait)).toBeInTheDocument();
+    expect(screen.getByText('1 incident')).toBeInTheDocument();
     unmount();
     renderRoute(`incidents/${INCIDENT_ID}`);
     expect(await screen.findByRole('heading', { level: 1, name: 'Checkout returns 5xx' }, wait)).toBeInTheDocument();
     expect(await screen.findByText('Incident commander', {}, wait)).toBeInTheDocument();
+    expect(screen.getByLabelText('Grafana login for Incident commander')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Affected services' })).toBeInTheDocument();
   });
 });
