@@ -3,7 +3,7 @@ import { checkRequest } from '../../tests/contract/openapi';
 import { makeSlo } from '../pages/Slos/__fixtures__/slos';
 import { createFakeBackend, type RecordedRequest } from './testing/fakeBackend';
 import { canWriteAlertRules, installSloAlerts, listFolders, upsertAlertRule } from './alertRules';
-import { provisionedAlertRules } from '../domain/rules/grafana';
+import { provisionedAlertRules, type ProvisionedAlertRule } from '../domain/rules/grafana';
 
 let responder: (req: RecordedRequest) => { status?: number; data: unknown } = () => ({ data: {} });
 const backend = createFakeBackend((req) => responder(req));
@@ -71,19 +71,81 @@ describe('upsertAlertRule', () => {
   });
 });
 
+/** Grafana's provisioning API over an in-memory rule store: list, get, create, replace and delete by uid. */
+function serveRules(initial: Array<Partial<ProvisionedAlertRule>>) {
+  const store = new Map(initial.map((r) => [r.uid!, r]));
+  responder = (req) => {
+    const uid = decodeURIComponent(req.url.replace(/^\/api\/v1\/provisioning\/alert-rules\/?/, ''));
+    if (req.method === 'GET') {
+      if (uid === '') {
+        return { data: [...store.values()] };
+      }
+      return store.has(uid) ? { data: store.get(uid) } : { status: 404, data: { message: 'not found' } };
+    }
+    if (req.method === 'DELETE') {
+      store.delete(uid);
+      return { status: 204, data: null };
+    }
+    const body = req.body as ProvisionedAlertRule;
+    store.set(body.uid, body);
+    return { data: body };
+  };
+  return store;
+}
+
 describe('installSloAlerts', () => {
   it('upserts one rule per enabled tier and reports what it did', async () => {
-    const existing = new Set(['slo-checkout-fast']);
-    responder = (req) => {
-      const uid = req.url.split('/').pop() ?? '';
-      return req.method === 'GET' && !existing.has(uid) ? { status: 404, data: {} } : { data: {} };
-    };
+    serveRules([{ uid: 'slo-checkout-fast', ruleGroup: 'sre-slo-checkout', labels: { slo_id: 'checkout' } }]);
     const results = await installSloAlerts(slo, opts);
     expect(results.map((r) => [r.uid, r.action])).toEqual([
       ['slo-checkout-fast', 'updated'],
       ['slo-checkout-medium', 'created'],
     ]);
     expect(backend.requests.every((r) => checkRequest(r).length === 0)).toBe(true);
+  });
+
+  it("removes the SLO's rules it no longer generates, and nobody else's", async () => {
+    const ours = (tier: string) => ({
+      uid: `slo-checkout-${tier}`,
+      title: `SLOErrorBudgetBurn: checkout (${tier})`,
+      ruleGroup: 'sre-slo-checkout',
+      labels: { slo_id: 'checkout' },
+    });
+    const store = serveRules([
+      ours('fast'),
+      ours('slow'), // the slow tier is switched off in `slo`
+      { uid: 'hand-made', ruleGroup: 'sre-slo-checkout', labels: { team: 'payments' } },
+      { uid: 'slo-cart-fast', ruleGroup: 'sre-slo-cart', labels: { slo_id: 'cart' } },
+    ]);
+    const results = await installSloAlerts(slo, opts);
+    expect(results.map((r) => [r.uid, r.action])).toEqual([
+      ['slo-checkout-fast', 'updated'],
+      ['slo-checkout-medium', 'created'],
+      ['slo-checkout-slow', 'removed'],
+    ]);
+    expect([...store.keys()].sort()).toEqual([
+      'hand-made',
+      'slo-cart-fast',
+      'slo-checkout-fast',
+      'slo-checkout-medium',
+    ]);
+    const deletes = backend.requests.filter((r) => r.method === 'DELETE');
+    expect(deletes.map((r) => r.url)).toEqual(['/api/v1/provisioning/alert-rules/slo-checkout-slow']);
+    expect(deletes[0].headers).toEqual({ 'X-Disable-Provenance': 'true' });
+    // Removal comes last: a failed install never leaves fewer alerts than before.
+    expect(backend.requests.at(-1)?.method).toBe('DELETE');
+    expect(backend.requests.every((r) => checkRequest(r).length === 0)).toBe(true);
+  });
+
+  it('says when the new rules are in but an old one could not be removed', async () => {
+    serveRules([
+      { uid: 'slo-checkout-long', title: 'old long', ruleGroup: 'sre-slo-checkout', labels: { slo_id: 'checkout' } },
+    ]);
+    const serve = responder;
+    responder = (req) => (req.method === 'DELETE' ? { status: 403, data: { message: 'forbidden' } } : serve(req));
+    await expect(installSloAlerts(slo, opts)).rejects.toThrow(
+      /All alerts are installed, but removing the old rule "old long" failed.*403/
+    );
   });
 
   it('names the rule it stopped at and how many went in before it', async () => {

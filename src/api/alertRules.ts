@@ -1,6 +1,11 @@
 import { config } from '@grafana/runtime';
 import type { Slo } from '../domain/slo/model';
-import { provisionedAlertRules, type ProvisionedAlertRule } from '../domain/rules/grafana';
+import {
+  type InstalledRule,
+  provisionedAlertRules,
+  type ProvisionedAlertRule,
+  staleRuleUids,
+} from '../domain/rules/grafana';
 import { ApiError, request } from './client';
 
 export interface Folder {
@@ -11,7 +16,7 @@ export interface Folder {
 export interface InstallResult {
   uid: string;
   title: string;
-  action: 'created' | 'updated';
+  action: 'created' | 'updated' | 'removed';
 }
 
 const RULES_URL = '/api/v1/provisioning/alert-rules';
@@ -46,14 +51,17 @@ export async function upsertAlertRule(rule: ProvisionedAlertRule): Promise<Insta
 
 /**
  * Installs every generated alert of one SLO as Grafana-managed rules in `folderUid`, one at a time so that a
- * failure names the rule it stopped at (the rules before it stay installed; running again is safe).
+ * failure names the rule it stopped at (the rules before it stay installed; running again is safe). Then removes
+ * the SLO's rules that its alerting no longer generates, e.g. a tier switched off since the last install; they are
+ * removed last, so a failed install never leaves the SLO with fewer alerts than before.
  */
 export async function installSloAlerts(
   slo: Slo,
   opts: { datasourceUid: string; folderUid: string; grafanaUrl?: string }
 ): Promise<InstallResult[]> {
   const results: InstallResult[] = [];
-  for (const rule of provisionedAlertRules(slo, opts)) {
+  const wanted = provisionedAlertRules(slo, opts);
+  for (const rule of wanted) {
     try {
       results.push({ uid: rule.uid, title: rule.title, action: await upsertAlertRule(rule) });
     } catch (e) {
@@ -63,6 +71,20 @@ export async function installSloAlerts(
         (e as ApiError).status ?? 0
       );
     }
+  }
+  const listed = await request<InstalledRule[] | null>({ method: 'GET', url: RULES_URL });
+  const installed = Array.isArray(listed) ? listed : [];
+  for (const uid of staleRuleUids(installed, slo.id, wanted)) {
+    const title = installed.find((r) => r.uid === uid)?.title ?? uid;
+    try {
+      await request({ method: 'DELETE', url: `${RULES_URL}/${encodeURIComponent(uid)}`, headers: HEADERS });
+    } catch (e) {
+      throw new ApiError(
+        `All alerts are installed, but removing the old rule "${title}" failed: ${(e as Error).message}`,
+        (e as ApiError).status ?? 0
+      );
+    }
+    results.push({ uid, title, action: 'removed' });
   }
   return results;
 }

@@ -5,7 +5,13 @@ import Ajv from 'ajv';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { Slo } from '../slo/model';
-import { generateGrafanaAlertingFile, grafanaRuleUid, provisionedAlertRules } from './grafana';
+import {
+  generateGrafanaAlertingFile,
+  grafanaRuleUid,
+  type InstalledRule,
+  provisionedAlertRules,
+  staleRuleUids,
+} from './grafana';
 
 const api = JSON.parse(readFileSync(join(__dirname, '../../../tests/contract/api-merged.json'), 'utf8'));
 const defs = api.definitions as Record<string, { properties: Record<string, unknown>; required?: string[] }>;
@@ -89,5 +95,27 @@ describe('Grafana alert rules', () => {
     // A rule missing a required field must fail the same validator, so the check above is not vacuous.
     const { condition: _omit, ...broken } = rules[0];
     expect(validate(broken)).toBe(false);
+  });
+});
+
+describe('staleRuleUids', () => {
+  const all = provisionedAlertRules(slo, opts);
+
+  it('finds the rules we installed: every generated rule is in the SLO group with its slo_id label', () => {
+    expect(all.length).toBeGreaterThan(1);
+    expect(all.every((r) => r.ruleGroup === 'sre-slo-checkout' && r.labels.slo_id === 'checkout')).toBe(true);
+    // Installed earlier with every tier; now only the first is generated: the rest are stale.
+    expect(staleRuleUids(all, 'checkout', all.slice(0, 1))).toEqual(all.slice(1).map((r) => r.uid));
+    expect(staleRuleUids(all, 'checkout', all)).toEqual([]);
+  });
+
+  it("leaves rules alone unless they are in the SLO's group and carry its slo_id", () => {
+    const installed: InstalledRule[] = [
+      { uid: 'a', ruleGroup: 'sre-slo-checkout', labels: { team: 'x' } },
+      { uid: 'b', ruleGroup: 'other', labels: { slo_id: 'checkout' } },
+      { uid: 'c', ruleGroup: 'sre-slo-checkout-v2', labels: { slo_id: 'checkout-v2' } },
+      { ruleGroup: 'sre-slo-checkout', labels: { slo_id: 'checkout' } },
+    ];
+    expect(staleRuleUids(installed, 'checkout', [])).toEqual([]);
   });
 });

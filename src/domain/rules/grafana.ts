@@ -187,3 +187,23 @@ export function toProvisionedAlertRule(
 export function provisionedAlertRules(slo: Slo, opts: GrafanaAlertOptions): ProvisionedAlertRule[] {
   return grafanaRulesForSlo(slo, opts).map((r) => toProvisionedAlertRule(r, slo.id, opts));
 }
+
+/** What the provisioning API's rule list tells us about an installed rule. */
+export interface InstalledRule {
+  uid?: string;
+  title?: string;
+  ruleGroup?: string;
+  labels?: Record<string, string>;
+}
+
+/**
+ * The uids of rules installed earlier for this SLO that its current alerting no longer generates (a tier switched
+ * off or renamed, the absent alert dropped). Ours are the rules in the SLO's group that carry its `slo_id` label;
+ * anything else in that group was put there by someone else and is left alone.
+ */
+export function staleRuleUids(installed: InstalledRule[], sloId: string, wanted: ProvisionedAlertRule[]): string[] {
+  const keep = new Set(wanted.map((r) => r.uid));
+  return installed
+    .filter((r) => r.uid && r.ruleGroup === groupName(sloId) && r.labels?.slo_id === sloId && !keep.has(r.uid))
+    .map((r) => r.uid!);
+}

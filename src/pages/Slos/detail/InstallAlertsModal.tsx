@@ -55,7 +55,8 @@ export function InstallAlertsModal({ slo, datasourceUid, onDismiss }: Props) {
     <Modal title="Install alerts in Grafana alerting" isOpen onDismiss={onDismiss}>
       <p>
         One Grafana-managed rule per enabled burn-rate tier, in the group <code>sre-slo-{slo.id}</code>. They read the
-        recorded series, so the Prometheus recording rules must be installed too. Running this again updates them.
+        recorded series, so the Prometheus recording rules must be installed too. Running this again updates them and
+        removes the rules of tiers switched off since.
       </p>
       {folders.state === 'loading' && <LoadingPlaceholder text="Loading folders…" />}
       {folders.state === 'error' && (
@@ -87,7 +88,8 @@ export function InstallAlertsModal({ slo, datasourceUid, onDismiss }: Props) {
       )}
       {results && (
         <Alert severity="success" title="Alerts installed">
-          {count('created')} created, {count('updated')} updated.{' '}
+          {count('created')} created, {count('updated')} updated
+          {count('removed') > 0 && `, ${count('removed')} removed (no longer generated)`}.{' '}
           <TextLink href={`/alerting/list?search=${encodeURIComponent(`group:sre-slo-${slo.id}`)}`}>
             Open in Alerting
           </TextLink>

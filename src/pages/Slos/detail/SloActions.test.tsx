@@ -74,6 +74,16 @@ describe('install alerts', () => {
           ],
         };
       }
+      if (req.url === '/api/v1/provisioning/alert-rules' && req.method === 'GET') {
+        // Installed earlier: the fast tier, and a tier this SLO no longer has.
+        const ours = { ruleGroup: 'sre-slo-checkout', labels: { slo_id: 'checkout' } };
+        return {
+          data: [
+            { uid: 'slo-checkout-fast', ...ours },
+            { uid: 'slo-checkout-old', title: 'Old tier', ...ours },
+          ],
+        };
+      }
       if (req.method === 'GET') {
         return req.url.endsWith('/slo-checkout-fast') ? { data: {} } : { status: 404, data: { message: 'not found' } };
       }
@@ -89,17 +99,18 @@ describe('install alerts', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Install' }));
 
     expect(await within(dialog).findByText('Alerts installed')).toBeInTheDocument();
-    expect(dialog).toHaveTextContent('2 created, 1 updated.');
+    expect(dialog).toHaveTextContent('2 created, 1 updated, 1 removed (no longer generated).');
     const writes = backend.requests.filter((r) => r.method !== 'GET');
     expect(writes.map((r) => `${r.method} ${r.url}`)).toEqual([
       'PUT /api/v1/provisioning/alert-rules/slo-checkout-fast',
       'POST /api/v1/provisioning/alert-rules',
       'POST /api/v1/provisioning/alert-rules',
+      'DELETE /api/v1/provisioning/alert-rules/slo-checkout-old',
     ]);
     for (const req of backend.requests) {
       expect(checkRequest(req)).toEqual([]);
     }
-    expect(writes.map((r) => (r.body as { folderUID: string }).folderUID)).toEqual(['f1', 'f1', 'f1']);
+    expect(writes.slice(0, 3).map((r) => (r.body as { folderUID: string }).folderUID)).toEqual(['f1', 'f1', 'f1']);
   });
 
   it('shows the API error when the user may not write rules', async () => {
