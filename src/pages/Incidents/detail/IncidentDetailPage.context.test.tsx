@@ -1,4 +1,5 @@
 // What the detail page shows from elsewhere: the services' logs in Loki and the budget its linked SLOs lost.
+import '../../../components/testing/jsdomPolyfills';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { backend, currentResponder, respondWith } from '../../../api/testing/fakeApi';

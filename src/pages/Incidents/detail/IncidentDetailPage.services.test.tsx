@@ -1,4 +1,5 @@
 // The "Affected services" section: adding services and Loki stream selectors, and the logs they feed.
+import '../../../components/testing/jsdomPolyfills';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { OrgRole } from '@grafana/data';

@@ -1,17 +1,15 @@
-import type * as Scenes from '@grafana/scenes';
-import type { SceneFlexItem, SceneTimeRange } from '@grafana/scenes';
-import type * as LogsScene from './logsScene';
+// @grafana/scenes creates an IntersectionObserver when it loads (jsdom has none): polyfill first.
+import '../../../components/testing/jsdomPolyfills';
+import {
+  EmbeddedScene,
+  SceneFlexLayout,
+  type SceneFlexItem,
+  SceneQueryRunner,
+  type SceneTimeRange,
+  VizPanel,
+} from '@grafana/scenes';
 import { incidentLogQueries } from './logsQuery';
-
-// @grafana/scenes creates an IntersectionObserver when it loads (browsers have one; jsdom does not), so stub it
-// before requiring scenes and the factory.
-global.IntersectionObserver = class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof IntersectionObserver;
-const { EmbeddedScene, SceneFlexLayout, SceneQueryRunner, VizPanel } = require('@grafana/scenes') as typeof Scenes;
-const { buildIncidentLogsScene } = require('./logsScene') as typeof LogsScene;
+import { buildIncidentLogsScene } from './logsScene';
 
 /**
  * The scene's structure, not its rendering: jest has no panel plugins, so a rendered logs panel would only

@@ -70,32 +70,20 @@ export const posted = () =>
 /** Signs in bob with `orgRole`; he is the author of what the page posts. */
 export const setRole = (orgRole: OrgRole) => signInAs(orgRole, { login: 'bob', orgId: 1 });
 
-/** Before each test: Editor bob, the clock at NOW, no settings, a declared incident, and canvas text metrics. */
+/** Before each test: Editor bob, the clock at NOW, no settings and a declared incident. */
 function resetDetailPage() {
   resetFakeApi(NOW);
   settings = {};
   orgUsers = [];
   setRole(OrgRole.Editor);
   serve([declared({ title: 'Checkout errors' })]);
-  jest
-    .spyOn(HTMLCanvasElement.prototype, 'getContext')
-    .mockImplementation(
-      () => ({ measureText: (t: string) => ({ width: t.length * 7 }), font: '' }) as unknown as CanvasRenderingContext2D
-    );
 }
 
-/** Combobox sizes its menu with canvas text metrics and watches scrolling; jsdom has neither. */
-function stubIntersectionObserver() {
-  global.IntersectionObserver = class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof IntersectionObserver;
-}
-
-/** Registers the hooks every detail page test file needs; call it once at the top level of the file. */
+/**
+ * Registers the hooks every detail page test file needs; call it once at the top level of the file. What jsdom
+ * lacks for Combobox and scenes comes from components/testing/jsdomPolyfills, imported first by each test file.
+ */
 export function setUpDetailPageTests() {
-  beforeAll(stubIntersectionObserver);
   beforeEach(resetDetailPage);
   afterEach(() => jest.restoreAllMocks());
 }
