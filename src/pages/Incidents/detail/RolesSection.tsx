@@ -57,12 +57,14 @@ export function RolesSection({ incident, canWrite, pending, run }: Props) {
                         assign(role);
                       }}
                     >
-                      <label htmlFor={inputId} className={styles.visuallyHidden}>
+                      {/* Combobox forwards aria-labelledby but not aria-label; a hidden element still names it. */}
+                      <span id={`${inputId}-label`} hidden>
                         {`Grafana login for ${ROLES[role].label}`}
-                      </label>
+                      </span>
                       <Stack gap={1}>
                         <Combobox<string>
                           id={inputId}
+                          aria-labelledby={`${inputId}-label`}
                           width={24}
                           placeholder="Choose or type a login"
                           data-testid={testIds.incidentDetail.roleLogin}
@@ -110,13 +112,5 @@ const getStyles = (theme: GrafanaTheme2) => ({
     display: 'flex',
     flexDirection: 'column',
     gap: theme.spacing(0.5),
-  }),
-  visuallyHidden: css({
-    position: 'absolute',
-    width: 1,
-    height: 1,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
   }),
 });
