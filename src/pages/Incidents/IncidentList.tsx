@@ -94,20 +94,15 @@ export function IncidentList() {
     </Button>
   ) : undefined;
 
+  const incidents = useMemo(() => (state.loading || state.error !== undefined ? [] : state.value.incidents), [state]);
   const matching = useMemo(
-    () =>
-      state.loading || state.error !== undefined
-        ? []
-        : state.value.incidents.filter((i) => matches(i, status, severity, service)).sort(byOpenThenStart),
-    [state, status, severity, service]
+    () => incidents.filter((i) => matches(i, status, severity, service)).sort(byOpenThenStart),
+    [incidents, status, severity, service]
   );
   const shown = pageOf(matching, page);
   const services = useMemo(
-    () =>
-      state.loading || state.error !== undefined
-        ? []
-        : [...new Set([...state.value.incidents.flatMap((i) => i.services), ...(service ? [service] : [])])].sort(),
-    [state, service]
+    () => [...new Set([...incidents.flatMap((i) => i.services), ...(service ? [service] : [])])].sort(),
+    [incidents, service]
   );
 
   return (
