@@ -188,7 +188,7 @@ describe('dist/module.js with data in jsonData and annotations', () => {
     renderRoute(`incidents/${INCIDENT_ID}`);
     expect(await screen.findByRole('heading', { level: 1, name: 'Checkout returns 5xx' }, wait)).toBeInTheDocument();
     expect(await screen.findByText('Incident commander', {}, wait)).toBeInTheDocument();
-    expect(screen.getByLabelText('Grafana login for Incident commander')).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Grafana login for Incident commander' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Affected services' })).toBeInTheDocument();
   });
 });
