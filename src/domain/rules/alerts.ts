@@ -7,7 +7,7 @@ import { ABSENT_ALERT_NAME, errorBudget, type ResolvedTier, windowDuration, with
 import { normalizeDuration } from '../slo/durations';
 import type { Slo } from '../slo/model';
 import { SERIES, goTemplateLiteral, num, sloPageUrl, sloSeries } from './names';
-import { alertRatioSeries, seriesLabels } from './recording';
+import { alertRatioSeries, justUnder, seriesLabels } from './recording';
 
 export interface TierAlertSpec {
   alertName: string;
@@ -33,6 +33,15 @@ export interface AbsentAlertSpec {
 /** How the alert's current value is written in annotation templates (Prometheus: `$value`). */
 export interface AnnotationStyle {
   burnRateValue: string;
+}
+
+/**
+ * Alert label values are Go templates in Prometheus and in Grafana (recording-rule labels are not), so `{{` in a
+ * value would be expanded or refused. Writing each brace pair as a template literal keeps every alert's labels
+ * byte-identical to the recorded series' labels.
+ */
+function literalLabels(labels: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, goTemplateLiteral(v)]));
 }
 
 function percent(x: number): string {
@@ -69,17 +78,20 @@ export function tierAlertSpecs(slo: Slo, grafanaUrl: string | undefined, style: 
         tier,
         longBurnRate: `${sloSeries(alertRatioSeries(slo, longWindow), slo.id)} / ${budget}`,
         shortBurnRate: `${sloSeries(alertRatioSeries(slo, shortWindow), slo.id)} / ${budget}`,
-        // One 5m rate every 5m tiles the window exactly, so the sum × 300 s counts its events.
-        longEvents: minEvents !== undefined ? `sum_over_time(${total}[${longWindow}:5m]) * 300` : undefined,
+        // One 5m rate every 5m tiles the window exactly (the range is 1 ms short so the step at its start is not
+        // taken too), so the sum × 300 s counts its events.
+        longEvents: minEvents !== undefined ? `sum_over_time(${total}[${justUnder(longWindow)}:5m]) * 300` : undefined,
         minEvents,
-        labels: {
+        labels: literalLabels({
           ...s.alerting.labels,
+          ...tier.labels,
           ...seriesLabels(slo),
-          severity: tier.severity,
+          // An imported spec's own severity (Sloth's `severity: critical`) is what its Alertmanager routes match.
+          severity: tier.labels?.severity ?? tier.severity,
           burnrate_tier: tier.tier,
           long_window: longWindow,
           short_window: shortWindow,
-        },
+        }),
         annotations: {
           summary: `SLO "${name}" (${goTemplateLiteral(slo.service)}) is burning its error budget too fast`,
           description:
@@ -88,6 +100,7 @@ export function tierAlertSpecs(slo: Slo, grafanaUrl: string | undefined, style: 
             `error budget is spent in ${longWindow}.`,
           ...commonAnnotations(slo, grafanaUrl),
           ...s.alerting.annotations,
+          ...tier.annotations,
         },
       };
     });
@@ -106,7 +119,7 @@ export function absentAlertSpec(slo: Slo, grafanaUrl: string | undefined): Absen
     alertName: ABSENT_ALERT_NAME,
     expr: `absent(${sloSeries(SERIES.totalRate5m, slo.id)})`,
     for: '10m',
-    labels: { ...s.alerting.labels, ...seriesLabels(slo), severity: 'ticket' },
+    labels: literalLabels({ ...s.alerting.labels, ...seriesLabels(slo), severity: 'ticket' }),
     annotations: {
       summary: `SLO "${goTemplateLiteral(slo.name)}" has no SLI data`,
       description: `The SLI series of "${goTemplateLiteral(slo.name)}" are missing, so its burn-rate alerts cannot fire. Check the scrape targets and the SLI queries.`,

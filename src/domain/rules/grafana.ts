@@ -160,15 +160,30 @@ export function grafanaRulesForSlo(slo: Slo, opts: GrafanaAlertOptions): Grafana
   return rules;
 }
 
+/**
+ * Grafana's file provisioning expands environment variables (`$NAME`, `${NAME}`) in titles, labels, folder and
+ * group names, and `$$` stands for a literal `$` (pkg/services/provisioning/values/values.go, interpolateValue).
+ * Annotations and query models are read raw since Grafana 9.1 (grafana/grafana#54975), so they keep their `$`:
+ * `$values` in our descriptions must reach the template engine as written.
+ */
+export function provisioningLiteral(text: string): string {
+  return text.replace(/\$/g, '$$$$');
+}
+
+function fileRule(rule: GrafanaFileRule): GrafanaFileRule {
+  const labels = Object.fromEntries(Object.entries(rule.labels).map(([k, v]) => [k, provisioningLiteral(v)]));
+  return { ...rule, title: provisioningLiteral(rule.title), labels };
+}
+
 /** A Grafana alerting provisioning file: one group `sre-slo-<id>` per SLO that has alerts. */
 export function generateGrafanaAlertingFile(slos: Slo[], opts: GrafanaAlertOptions): GrafanaAlertingFile {
   const groups = slos
     .map((slo) => ({
       orgId: opts.orgId ?? 1,
-      name: groupName(slo.id),
-      folder: opts.folderTitle ?? 'SLOs',
+      name: provisioningLiteral(groupName(slo.id)),
+      folder: provisioningLiteral(opts.folderTitle ?? 'SLOs'),
       interval: opts.interval ?? '1m',
-      rules: grafanaRulesForSlo(slo, opts),
+      rules: grafanaRulesForSlo(slo, opts).map(fileRule),
     }))
     .filter((g) => g.rules.length > 0);
   return { apiVersion: 1, groups };

@@ -1,5 +1,5 @@
 /** Public API of rule generation. */
-export { generatePrometheusRules, toYaml, sloRuleGroup, alertingRules, tierAlertExpr } from './prometheus';
+export { generatePrometheusRules, ruleNotes, toYaml, sloRuleGroup, alertingRules, tierAlertExpr } from './prometheus';
 export { recordingRules, seriesLabels } from './recording';
 export {
   generateGrafanaAlertingFile,

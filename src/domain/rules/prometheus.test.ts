@@ -2,10 +2,11 @@
  * @jest-environment node
  */
 import { execFileSync } from 'child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { parse } from 'yaml';
+import { importDocuments } from '../formats/import';
 import type { Slo } from '../slo/model';
 import { parsePromQL } from '../slo/promql';
 import { generatePrometheusRules, toYaml } from './prometheus';
@@ -126,7 +127,7 @@ describe('generatePrometheusRules', () => {
     const a = alerts(slo);
     expect(a.map((r) => r.alert)).toEqual(['CheckoutBurn', 'CheckoutBurn', 'SLOMetricAbsent']);
     expect(a[0].expr).toMatch(
-      /\nand\nsum_over_time\(slo:sli_total:rate5m\{slo_id="checkout"\}\[1h:5m\]\) \* 300 >= 500$/
+      /\nand\nsum_over_time\(slo:sli_total:rate5m\{slo_id="checkout"\}\[59m59s999ms:5m\]\) \* 300 >= 500$/
     );
     expect(a[0].labels).toMatchObject({ route: 'pager' });
     expect(a[0].annotations).toMatchObject({ dashboard: 'https://g/d/x' });
@@ -162,6 +163,33 @@ describe('generatePrometheusRules', () => {
       expect(out).toContain(`SUCCESS: ${count} rules found`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('imported alert labels', () => {
+  it("keeps a Sloth spec's page and ticket alert labels and annotations on the generated alerts", () => {
+    const text = readFileSync(join(__dirname, '../../../tests/fixtures/external/sloth/home-wifi.yml'), 'utf8');
+    const raw = parse(text) as {
+      slos: Array<{
+        alerting: {
+          page_alert: { labels?: Record<string, string> };
+          ticket_alert: { labels?: Record<string, string> };
+        };
+      }>;
+    };
+    const r = importDocuments(text, 'home-wifi.yml');
+    expect(r.slos.length).toBeGreaterThan(0);
+    const rules = generatePrometheusRules([r.slos[0]]).groups[0].rules.filter((x): x is AlertingRule => 'alert' in x);
+    const byTier = (t: string) => rules.find((x) => x.labels?.burnrate_tier === t)!;
+    const page = raw.slos[0].alerting.page_alert.labels ?? {};
+    const ticket = raw.slos[0].alerting.ticket_alert.labels ?? {};
+    expect(Object.keys(page).length + Object.keys(ticket).length).toBeGreaterThan(0);
+    for (const t of ['fast', 'medium']) {
+      expect(byTier(t).labels).toMatchObject(page);
+    }
+    for (const t of ['slow', 'long']) {
+      expect(byTier(t).labels).toMatchObject(ticket);
     }
   });
 });

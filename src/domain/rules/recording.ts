@@ -42,6 +42,15 @@ export function alertRatioSeries(slo: Slo, window: string): string {
   return slo.budgeting?.method === 'timeslices' ? sliceBadRatioSeries(window) : errorRatioSeries(window);
 }
 
+/**
+ * A range 1 ms short of `d`. Prometheus 2.x subqueries and range selectors include a sample exactly at the
+ * range's start, so `[1h:5m]` evaluated at a multiple of 5m takes 13 steps, not 12; one millisecond less takes
+ * exactly d / step steps and counts no step twice across consecutive windows.
+ */
+export function justUnder(d: string): string {
+  return formatDuration(parseDuration(d) - 1);
+}
+
 /** Every recording rule for one SLO, in dependency order (Prometheus evaluates a group's rules in sequence). */
 export function recordingRules(slo: Slo): RecordingRule[] {
   const s = withDefaults(slo);
@@ -67,11 +76,10 @@ export function recordingRules(slo: Slo): RecordingRule[] {
     const good = sloSeries(SERIES.sliceGood, id);
     for (const w of windows) {
       const range = parseDuration(w) < parseDuration(slice) ? slice : w;
-      rules.push(rec(sliceBadRatioSeries(w), `1 - avg_over_time(${good}[${range}:${slice}])`));
+      rules.push(rec(sliceBadRatioSeries(w), `1 - avg_over_time(${good}[${justUnder(range)}:${slice}])`));
     }
-    rules.push(rec(SERIES.periodErrorRatio, `1 - avg_over_time(${good}[${period}:${slice}])`));
+    rules.push(rec(SERIES.periodErrorRatio, `1 - avg_over_time(${good}[${justUnder(period)}:${slice}])`));
   } else {
-    const justUnder = (d: string) => formatDuration(parseDuration(d) - 1);
     const hour = justUnder('1h');
     rules.push(rec(SERIES.totalRate1h, `avg_over_time(${sloSeries(SERIES.totalRate5m, id)}[${hour}])`));
     rules.push(rec(SERIES.badRate1h, `avg_over_time(${sloSeries(SERIES.badRate5m, id)}[${hour}])`));

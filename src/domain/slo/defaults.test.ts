@@ -1,4 +1,13 @@
-import { DEFAULT_TIERS, errorBudget, requiredWindows, resolveTiers, windowDuration, withDefaults } from './defaults';
+import {
+  DEFAULT_TIERS,
+  errorBudget,
+  requiredWindows,
+  resolveTiers,
+  tierNotes,
+  windowDuration,
+  withDefaults,
+} from './defaults';
+import { parseDuration } from './durations';
 import type { Slo } from './model';
 
 const slo = (over: Partial<Slo> = {}): Slo => ({
@@ -22,8 +31,72 @@ describe('defaults', () => {
     expect(DEFAULT_TIERS.map((t) => t.budgetShare)).toEqual([0.02, 0.05, 0.1, 0.1]);
   });
 
-  it('scales factors with the window: 28d gives 0.02 × 28 × 24 = 13.44 for fast', () => {
-    expect(resolveTiers(slo({ window: { type: 'rolling', duration: '28d' } }))[0].factor).toBe(13.44);
+  it('scales the windows with the SLO window and keeps the factors (never ≤ 1×)', () => {
+    const table = (duration: string) =>
+      resolveTiers(slo({ window: { type: 'rolling', duration } })).map((t) =>
+        [t.tier, t.longWindow, t.shortWindow, t.factor, t.for, t.enabled].join(' ')
+      );
+    // 28d (Pyrra's default) is 28/30 of the Workbook's windows, in whole 5 minutes, short windows at least 5m.
+    expect(table('28d')).toEqual([
+      'fast 55m 5m 14.4 2m true',
+      'medium 5h35m 30m 6 14m true',
+      'slow 22h25m 1h50m 3 55m true',
+      'long 2d19h10m 5h35m 1 2h47m true',
+    ]);
+    expect(table('7d')).toEqual([
+      'fast 15m 5m 14.4 1m true',
+      'medium 1h25m 5m 6 2m true',
+      'slow 5h35m 30m 3 14m true',
+      'long 16h50m 1h25m 1 42m true',
+    ]);
+    expect(table('90d')).toEqual([
+      'fast 3h 15m 14.4 6m true',
+      'medium 18h 1h30m 6 45m true',
+      'slow 3d 6h 3 3h true',
+      'long 9d 18h 1 9h true',
+    ]);
+    // 1d: the 5m floor makes the fast window 5m; the tier then fires after 14.4 × 5m / 1d = 5% of the budget.
+    expect(table('1d')).toEqual([
+      'fast 5m 5m 14.4 1m true',
+      'medium 10m 5m 6 1m true',
+      'slow 50m 5m 3 2m true',
+      'long 2h25m 10m 1 5m true',
+    ]);
+    for (const d of ['1h', '6h', '1d', '3d', '7d', '14d', '28d', '30d', '31d', '90d', '1y']) {
+      for (const t of resolveTiers(slo({ window: { type: 'rolling', duration: d } })).filter((x) => x.enabled)) {
+        expect(t.factor).toBeGreaterThanOrEqual(1);
+        expect(t.budgetShare).toBeLessThanOrEqual(1);
+        expect(parseDuration(t.shortWindow)).toBeLessThanOrEqual(parseDuration(t.longWindow));
+        expect(parseDuration(t.for) * 2).toBeLessThanOrEqual(parseDuration(t.shortWindow));
+        expect(parseDuration(t.longWindow) % 300000).toBe(0);
+      }
+    }
+  });
+
+  it('drops a tier whose threshold is beyond a 100% error ratio, and says why', () => {
+    // 90%: budget 0.1, so the fast tier's 14.4× would need an error ratio of 144%.
+    const tiers = resolveTiers(slo({ objective: { target: 0.9 } }));
+    expect(tiers.map((t) => [t.tier, t.enabled])).toEqual([
+      ['fast', false],
+      ['medium', true],
+      ['slow', true],
+      ['long', true],
+    ]);
+    expect(tiers[0].dropped).toMatch(/error ratio of 144% at a 90% objective/);
+    expect(tierNotes(slo({ objective: { target: 0.9 } }))).toEqual([
+      expect.stringMatching(/^SLO "x": the fast tier's threshold .*; the fast tier is left out\.$/),
+    ]);
+    // 93.06% is the last objective whose fast tier is reachable (14.4 × 0.0694 < 1); 93.05% is not.
+    expect(resolveTiers(slo({ objective: { target: 0.9306 } }))[0].enabled).toBe(true);
+    expect(resolveTiers(slo({ objective: { target: 0.9305 } }))[0].enabled).toBe(false);
+    expect(tierNotes(slo())).toEqual([]);
+  });
+
+  it('drops a tier that would fire only after the whole budget is gone (1h window)', () => {
+    const tiers = resolveTiers(slo({ window: { type: 'rolling', duration: '1h' } }));
+    expect(tiers[0]).toMatchObject({ tier: 'fast', enabled: false, longWindow: '5m' });
+    expect(tiers[0].dropped).toMatch(/after 120% of the 1h error budget is gone/);
+    expect(tiers.slice(1).every((t) => t.enabled)).toBe(true);
   });
 
   it('maps calendar windows to 30d and 90d', () => {

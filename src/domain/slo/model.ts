@@ -83,6 +83,13 @@ export interface BurnRateTierOverride {
   severity?: AlertSeverity;
   /** Prometheus `for` duration. */
   for?: string;
+  /**
+   * Labels of this tier's alert only, over alerting.labels; may set `severity` (an imported Sloth spec's
+   * page_alert/ticket_alert labels, which Alertmanager routes are keyed on).
+   */
+  labels?: Record<string, string>;
+  /** Annotations of this tier's alert only, over alerting.annotations. */
+  annotations?: Record<string, string>;
 }
 
 export interface SloAlerting {

@@ -68,6 +68,28 @@ describe('validateSlo', () => {
     expect(p.message).toBe('PromQL syntax error: unexpected end of expression at 1:25 (offset 24)');
   });
 
+  it('reports PromQL type errors as Prometheus would, after {{.window}} is substituted', () => {
+    const ff = { ...valid(), sli: { kind: 'freeform', errorRatio: 'sum_over_time(up == 0[{{.window}}])' } };
+    expect(validateSlo(ff, 's')).toEqual([
+      {
+        path: 's.sli.errorRatio',
+        message: 'PromQL type error: ranges only allowed for vector selectors at 1:15 (offset 14)',
+      },
+    ]);
+    const ratio = { ...valid(), sli: { kind: 'ratio', bad: 'sum(rate(e[{{.window}}]))', total: 'rate(t)' } };
+    expect(validateSlo(ratio, 's')).toEqual([
+      {
+        path: 's.sli.total',
+        message:
+          'PromQL type error: expected type range vector in call to function "rate", got instant vector at 1:6 (offset 5)',
+      },
+    ]);
+    const range = { ...valid(), sli: { kind: 'ratio', bad: 'e[{{.window}}]', total: 'sum(rate(t[{{.window}}]))' } };
+    expect(validateSlo(range, 's')[0].message).toBe(
+      'PromQL type error: expression must give an instant vector or a scalar, got range vector at 1:1 (offset 0)'
+    );
+  });
+
   it('rejects fixed-window ratio queries and freeform without the placeholder', () => {
     const fixed = validateSlo({ ...valid(), sli: { kind: 'ratio', bad: 'sum(rate(e[5m]))', total: 't' } }, 's');
     expect(fixed[0].message).toMatch(/plain counter selector .* or a template holding \{\{\.window\}\}/);
@@ -119,15 +141,53 @@ describe('validateSlo', () => {
     ];
     const p = validateSlo({ ...valid(), alerting: { tiers } }, 's');
     expect(p.map((x) => `${x.path}: ${x.message}`)).toEqual([
-      's.alerting.tiers[0].shortWindow: must be shorter than the long window (2h >= 1h)',
       's.alerting.tiers[1].tier: must be one of fast, medium, slow, long, got "turbo"',
       's.alerting.tiers[2].factor: must be a number greater than 0, got -1',
       's.alerting.tiers[2].budgetShare: must be a number in (0, 1], got 1.5',
       's.alerting.tiers[2].severity: must be "page" or "ticket", got "critical"',
       expect.stringMatching(/^s\.alerting\.tiers\[2\]\.for: .*unknown unit "q"/),
       's.alerting.tiers[3].tier: tier "fast" is overridden twice',
+      's.alerting.tiers[0].shortWindow: must be shorter than the long window (2h >= 1h)',
     ]);
     expect(validateSlo({ ...valid(), alerting: { tiers: [{ tier: 'fast', for: '0s' }] } }, 's')).toEqual([]);
+  });
+
+  it('refuses tier overrides that could alert while the SLO is met or never fire at all', () => {
+    const check = (tiers: unknown[], target = 0.999, duration = '30d') =>
+      validateSlo(
+        { ...valid(), objective: { target }, window: { type: 'rolling', duration }, alerting: { tiers } },
+        's'
+      ).map((x) => `${x.path}: ${x.message}`);
+    expect(check([{ tier: 'long', factor: 0.5 }])).toEqual([
+      expect.stringMatching(/^s\.alerting\.tiers\[0\]\.factor: the long tier's factor 0\.5× is below 1×/),
+    ]);
+    // 5% of a 30d budget in the long tier's 3d is a factor of 0.5: the budget would still last.
+    expect(check([{ tier: 'long', budgetShare: 0.05 }])).toEqual([
+      expect.stringMatching(/^s\.alerting\.tiers\[0\]\.budgetShare: the long tier's factor 0\.5× is below 1×/),
+    ]);
+    // 20 × 5% = an error ratio of 100%, which a `>` comparison can never exceed.
+    expect(check([{ tier: 'fast', factor: 20 }], 0.95)).toEqual([
+      expect.stringMatching(/^s\.alerting\.tiers\[0\]\.factor: .*error ratio of 100% at a 95% objective/),
+    ]);
+    expect(check([{ tier: 'slow', longWindow: '30d' }])).toEqual([
+      expect.stringMatching(/^s\.alerting\.tiers\[0\]\.longWindow: .*after 300% of the 30d error budget is gone/),
+    ]);
+    expect(
+      check([
+        { tier: 'fast', factor: 10 },
+        { tier: 'long', factor: 1.5, longWindow: '2d' },
+      ])
+    ).toEqual([]);
+    // Switching a tier off is always fine, and a default tier dropped for the objective is not the user's error.
+    expect(check([{ tier: 'long', factor: 0.5, enabled: false }])).toEqual([]);
+    expect(check([], 0.9)).toEqual([]);
+  });
+
+  it('refuses rolling windows shorter than 1h', () => {
+    const p = validateSlo({ ...valid(), window: { type: 'rolling', duration: '30m' } }, 's');
+    expect(p.map((x) => `${x.path}: ${x.message}`)).toEqual([
+      's.window.duration: must be at least 1h: alert windows are at least 5m, got "30m"',
+    ]);
   });
 
   it('checks labels that would break generated rules', () => {

@@ -2,6 +2,7 @@
  * SLO validation. Returns every problem at once (never stops at the first) with a JSONPath-like location and a
  * plain message, so a CI run or the editor can show them all: `slos[2].objective.target: must be ...`.
  */
+import { MIN_SLO_WINDOW_MS } from './defaults';
 import type { Problem } from './model';
 import { validateAlerting } from './validateAlerting';
 import { validateSli } from './validateSli';
@@ -42,7 +43,12 @@ function validateWindow(c: Collector, w: unknown, path: string): number | undefi
   }
   if (w.type === 'rolling') {
     c.unknownKeys(w, ['type', 'duration'], path);
-    return c.duration(w.duration, `${path}.duration`);
+    const ms = c.duration(w.duration, `${path}.duration`);
+    if (ms !== undefined && ms < MIN_SLO_WINDOW_MS) {
+      c.add(`${path}.duration`, `must be at least 1h: alert windows are at least 5m, got ${show(w.duration)}`);
+      return undefined;
+    }
+    return ms;
   }
   if (w.type === 'calendar') {
     c.unknownKeys(w, ['type', 'unit', 'timeZone'], path);
@@ -126,7 +132,11 @@ function validateInto(c: Collector, slo: unknown, path: string): void {
   }
   const windowMs = validateWindow(c, slo.window, `${path}.window`);
   validateBudgeting(c, slo.budgeting, `${path}.budgeting`, windowMs);
-  validateAlerting(c, slo.alerting, `${path}.alerting`);
+  const target = isObj(slo.objective) ? slo.objective.target : undefined;
+  validateAlerting(c, slo.alerting, `${path}.alerting`, {
+    windowMs,
+    target: typeof target === 'number' ? target : undefined,
+  });
   if (
     slo.logs !== undefined &&
     (!isObj(slo.logs) || (slo.logs.selector !== undefined && typeof slo.logs.selector !== 'string'))
