@@ -53,7 +53,9 @@ describe('parseCliArgs', () => {
 
   it('recognises --help anywhere', () => {
     expect(parseCliArgs(['--help'])).toEqual({ ok: true, command: { cmd: 'help' } });
-    expect(parseCliArgs(['rules', '-h'])).toEqual({ ok: true, command: { cmd: 'help' } });
+    expect(parseCliArgs(['rules', '-h'])).toEqual({ ok: true, command: { cmd: 'help', topic: 'rules' } });
+    expect(parseCliArgs(['help', 'convert'])).toEqual({ ok: true, command: { cmd: 'help', topic: 'convert' } });
+    expect(parseCliArgs(['help', 'nope'])).toEqual({ ok: false, error: 'unknown command "nope"' });
   });
 
   it.each([
@@ -67,7 +69,10 @@ describe('parseCliArgs', () => {
     [['convert', 'a.yaml', 'b.yaml', '--to', 'json'], 'convert takes exactly one file'],
     [['validate', 'a.yaml', '--to', 'json'], 'option --to does not apply to validate'],
   ])('%j is a usage error: %s', (argv, error) => {
-    expect(parseCliArgs(argv as string[])).toEqual({ ok: false, error });
+    // A known command's usage follows its error; an unknown one gets the general help.
+    const cmd = (argv as string[])[0];
+    const topic = ['validate', 'rules', 'convert'].includes(cmd) ? cmd : undefined;
+    expect(parseCliArgs(argv as string[])).toEqual(topic ? { ok: false, error, topic } : { ok: false, error });
   });
 
   it('reports unknown options', () => {
@@ -87,6 +92,7 @@ describe('rules --interval', () => {
     expect(parseCliArgs(['rules', 'a.yaml', '--interval', 'often'])).toEqual({
       ok: false,
       error: '--interval must be a Prometheus duration such as 30s or 1m, got "often"',
+      topic: 'rules',
     });
   });
 });

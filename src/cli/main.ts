@@ -2,9 +2,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { runCli } from './run';
 
-process.exitCode = runCli(process.argv.slice(2), {
-  readFile: (p) => readFileSync(p, 'utf8'),
-  writeFile: (p, text) => writeFileSync(p, text),
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-});
+try {
+  process.exitCode = runCli(process.argv.slice(2), {
+    readFile: (p) => readFileSync(p, 'utf8'),
+    writeFile: (p, text) => writeFileSync(p, text),
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+  });
+} catch (e) {
+  // runCli reports every expected failure itself; whatever escapes is still one line for a CI log, not a trace.
+  process.stderr.write(`error: ${(e as Error).message ?? String(e)}\n`);
+  process.exitCode = 1;
+}

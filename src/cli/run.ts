@@ -2,8 +2,10 @@ import { exportOpenSLO } from '../domain/formats/exportOpenSlo';
 import { importDocuments } from '../domain/formats/import';
 import { generateGrafanaAlertingFile } from '../domain/rules/grafana';
 import { generatePrometheusRules, toYaml } from '../domain/rules/prometheus';
+import { dirname, resolve } from 'node:path';
 import { type Slo } from '../domain/slo/model';
-import { HELP, parseCliArgs } from './args';
+import { checkPromQL, formatSyntaxError } from '../domain/slo/promql';
+import { COMMAND_HELP, HELP, parseCliArgs } from './args';
 
 /** What the CLI touches outside itself, injected so tests can run it in-process. */
 export interface CliIo {
@@ -18,65 +20,143 @@ interface Loaded {
   errors: number;
 }
 
-/** Imports files and reports on stderr: errors and refusals as `file: path: message`, warnings and notes too. */
-function load(files: string[], io: CliIo, acrossFiles: boolean): Loaded {
-  const slos: Slo[] = [];
+/** Where a finding is: `file:line:column: path` when the importer knows the line, else `file: path`. */
+function at(file: string, p: { path: string; line?: number; column?: number }): string {
+  return p.line !== undefined ? `${file}:${p.line}:${p.column ?? 1}: ${p.path}` : `${file}: ${p.path}`;
+}
+
+/** Node's fs error codes in words; anything else keeps Node's own message. */
+const FS_REASONS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'a parent of this path is not a directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on device',
+};
+
+function fsReason(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  return (code && FS_REASONS[code]) ?? (e as Error).message ?? String(e);
+}
+
+/**
+ * Drops a file named twice (by any spelling of its path): reading it twice would make every SLO in it a
+ * duplicate of itself. Says so on stderr, since the user probably meant another file.
+ */
+function uniqueFiles(files: string[], io: CliIo): string[] {
   const seen = new Map<string, string>();
+  return files.filter((f) => {
+    const key = resolve(f);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      io.stderr(`${f}: note: given more than once (first as ${first}); read once\n`);
+      return false;
+    }
+    seen.set(key, f);
+    return true;
+  });
+}
+
+/**
+ * Imports files and reports on stderr: errors and refusals as `file[:line:col]: path: message`, warnings and notes
+ * too. Ids must be unique across all files for every command, because `rules` writes them into one rule file and
+ * `validate` must accept exactly what `rules` accepts.
+ */
+function load(files: string[], io: CliIo): Loaded {
+  const slos: Slo[] = [];
+  const seen = new Map<string, { file: string; where: string }>();
   let errors = 0;
   const err = (line: string) => {
     errors++;
     io.stderr(`${line}\n`);
   };
-  for (const file of files) {
+  for (const file of uniqueFiles(files, io)) {
     let text: string;
     try {
       text = io.readFile(file);
     } catch (e) {
-      err(`${file}: cannot read: ${(e as Error).message}`);
+      err(`${file}: cannot read: ${fsReason(e)}`);
       continue;
     }
     const r = importDocuments(text, file);
-    r.problems.forEach((p) => err(`${file}: ${p.path}: ${p.message}`));
-    r.refused.forEach((p) => err(`${file}: ${p.path}: refused: ${p.reason}`));
-    r.warnings.forEach((p) => io.stderr(`${file}: ${p.path}: warning: ${p.message}\n`));
-    r.ignored.forEach((p) => io.stderr(`${file}: ${p.path}: note: ignored ${p.kind}: ${p.reason}\n`));
+    r.problems.forEach((p) => err(`${at(file, p)}: ${p.message}`));
+    r.refused.forEach((p) => err(`${at(file, p)}: refused: ${p.reason}`));
+    r.warnings.forEach((p) => io.stderr(`${at(file, p)}: warning: ${p.message}\n`));
+    r.ignored.forEach((p) => io.stderr(`${at(file, p)}: note: ignored ${p.kind}: ${p.reason}\n`));
     r.slos.forEach((slo, i) => {
-      const where = `${file}: ${r.origins[i].path}`;
+      const where = at(file, r.origins[i]);
       const first = seen.get(slo.id);
-      // Within one file importDocuments reports duplicates; across files (one rule file) only the CLI sees them.
-      if (acrossFiles && first && !first.startsWith(`${file}: `)) {
-        err(`${where}.id: duplicate id "${slo.id}" (also used at ${first})`);
+      // Within one file importDocuments reports duplicates; across files only the CLI sees them.
+      if (first && first.file !== file) {
+        err(`${where}: duplicate id "${slo.id}" (also used at ${first.where})`);
       }
-      seen.set(slo.id, first ?? where);
+      if (!first) {
+        seen.set(slo.id, { file, where });
+      }
       slos.push(slo);
     });
   }
   return { slos, errors };
 }
 
-function emit(text: string, output: string | undefined, io: CliIo): void {
-  if (output) {
-    io.writeFile(output, text);
-  } else {
+/**
+ * Type-checks every query of the generated file as Prometheus will. The SLIs were checked on import, so a problem
+ * here is a bug in the generator; refusing beats writing a file that Prometheus rejects.
+ */
+function generatedQueryProblems(file: unknown): string[] {
+  const out: string[] = [];
+  const visit = (v: unknown, path: string): void => {
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => visit(x, `${path}[${i}]`));
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'expr' && typeof x === 'string') {
+          checkPromQL(x).forEach((p) =>
+            out.push(`${path}.expr: PromQL ${p.kind} error: ${formatSyntaxError(p)}: ${x}`)
+          );
+        } else {
+          visit(x, path ? `${path}.${k}` : k);
+        }
+      }
+    }
+  };
+  visit(file, '');
+  return out;
+}
+
+function emit(text: string, output: string | undefined, io: CliIo): number {
+  if (!output) {
     io.stdout(text);
+    return 0;
+  }
+  try {
+    io.writeFile(output, text);
+    return 0;
+  } catch (e) {
+    const missingDir = (e as { code?: string }).code === 'ENOENT';
+    io.stderr(`${output}: cannot write: ${missingDir ? `directory ${dirname(output)} does not exist` : fsReason(e)}\n`);
+    return 1;
   }
 }
 
-/** Runs the CLI and returns its exit code: 0 ok, 1 invalid input, 2 usage error. */
+/** Runs the CLI and returns its exit code: 0 ok, 1 invalid input or a file error, 2 usage error. */
 export function runCli(argv: string[], io: CliIo): number {
   const parsed = parseCliArgs(argv);
   if (!parsed.ok) {
-    io.stderr(`error: ${parsed.error}\n\n${HELP}`);
+    io.stderr(`error: ${parsed.error}\n\n${parsed.topic ? COMMAND_HELP[parsed.topic] : HELP}`);
     return 2;
   }
   const c = parsed.command;
   if (c.cmd === 'help') {
-    io.stdout(HELP);
+    io.stdout(c.topic ? COMMAND_HELP[c.topic] : HELP);
     return 0;
   }
-  const { slos, errors } = load(c.cmd === 'convert' ? [c.file] : c.files, io, c.cmd === 'rules');
+  const { slos, errors } = load(c.cmd === 'convert' ? [c.file] : c.files, io);
   if (errors > 0) {
-    io.stderr(`${errors} problem${errors === 1 ? '' : 's'} found; nothing written.\n`);
+    const found = `${errors} problem${errors === 1 ? '' : 's'} found`;
+    io.stderr(c.cmd === 'validate' ? `${found}.\n` : `${found}; nothing written.\n`);
     return 1;
   }
   switch (c.cmd) {
@@ -96,11 +176,15 @@ export function runCli(argv: string[], io: CliIo): number {
               interval: c.interval,
             })
           : generatePrometheusRules(slos, { grafanaUrl: c.grafanaUrl, interval: c.interval });
-      emit(toYaml(file), c.output, io);
-      return 0;
+      const bad = generatedQueryProblems(file);
+      if (bad.length) {
+        bad.forEach((line) => io.stderr(`internal error: generated ${line}\n`));
+        io.stderr('nothing written.\n');
+        return 1;
+      }
+      return emit(toYaml(file), c.output, io);
     }
     case 'convert':
-      emit(c.to === 'json' ? `${JSON.stringify(slos, null, 2)}\n` : exportOpenSLO(slos), c.output, io);
-      return 0;
+      return emit(c.to === 'json' ? `${JSON.stringify(slos, null, 2)}\n` : exportOpenSLO(slos), c.output, io);
   }
 }

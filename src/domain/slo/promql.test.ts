@@ -1,4 +1,5 @@
 import {
+  checkPromQL,
   escapeLabelValue,
   expandWindow,
   isPlainSelector,
@@ -6,6 +7,7 @@ import {
   matchersToSelector,
   parsePromQL,
 } from './promql';
+import { TYPE_ERRORS, TYPE_OK } from './testing/promqlCases';
 
 describe('promql helpers', () => {
   it('escapes backslash, quote and newline', () => {
@@ -50,5 +52,32 @@ describe('promql helpers', () => {
     expect(isValidLabelName('__name__')).toBe(false);
     expect(isValidLabelName('1team')).toBe(false);
     expect(isValidLabelName('team-name')).toBe(false);
+  });
+});
+
+describe('checkPromQL: types as Prometheus checks them', () => {
+  it.each(TYPE_ERRORS)('refuses %s', (expr, message, column) => {
+    expect(checkPromQL(expr)).toContainEqual({ kind: 'type', message, line: 1, column, offset: column - 1 });
+  });
+
+  it.each(TYPE_OK)('accepts %s', (expr) => {
+    expect(checkPromQL(expr)).toEqual([]);
+  });
+
+  it('reports syntax errors first, as kind syntax', () => {
+    expect(checkPromQL('sum(rate(up[5m])')).toEqual([
+      { kind: 'syntax', message: 'unexpected end of expression', line: 1, column: 17, offset: 16 },
+    ]);
+  });
+
+  it('gives line and column on multi-line queries', () => {
+    expect(checkPromQL('sum(\n  rate(up)\n)')).toEqual([expect.objectContaining({ line: 2, column: 8, offset: 12 })]);
+  });
+
+  it('checks the whole of a query longer than an editor parses up front', () => {
+    const long = `sum(rate(up{a="${'x'.repeat(150_000)}"}[5m])) + rate(up)`;
+    expect(checkPromQL(long).map((p) => p.message)).toEqual([
+      'expected type range vector in call to function "rate", got instant vector',
+    ]);
   });
 });

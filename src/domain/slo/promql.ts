@@ -1,4 +1,8 @@
-import { parser } from '@prometheus-io/lezer-promql';
+import { LRLanguage, ensureSyntaxTree, syntaxTreeAvailable } from '@codemirror/language';
+import { EditorState } from '@codemirror/state';
+// Prometheus' own semantic checks (a port of promql/parser's checkAST), used without an editor view.
+import { Parser as PromQLSemantics } from '@prometheus-io/codemirror-promql/dist/esm/parser/parser';
+import { MatrixSelector, OffsetExpr, StepInvariantExpr, VectorSelector, parser } from '@prometheus-io/lezer-promql';
 import type { LabelMatcher } from './model';
 
 /** A PromQL syntax error with its position (0-based offset; 1-based line and column). */
@@ -64,7 +68,7 @@ function describe(expr: string, from: number, to: number): string {
 
 /**
  * Parses PromQL with Prometheus' own Lezer grammar and returns every syntax error (empty when valid).
- * It checks syntax only; types (e.g. rate() over an instant vector) are left to Prometheus.
+ * It checks syntax only; checkPromQL adds the type checks Prometheus makes.
  */
 export function parsePromQL(expr: string): PromQLSyntaxError[] {
   if (expr.trim() === '') {
@@ -108,4 +112,106 @@ export function isPlainSelector(expr: string): boolean {
     },
   });
   return !hasError;
+}
+
+/** A PromQL problem: a syntax error, or a type error as Prometheus reports it when it loads the rule. */
+export interface PromQLProblem extends PromQLSyntaxError {
+  kind: 'syntax' | 'type';
+}
+
+/** The lezer-promql version is shared with codemirror-promql (package.json overrides), so node ids agree. */
+const promqlLanguage = LRLanguage.define({ parser });
+
+function fullyParsedState(expr: string): EditorState {
+  let state = EditorState.create({ doc: expr, extensions: promqlLanguage });
+  if (!syntaxTreeAvailable(state)) {
+    // An editor parses in the background after a short initial budget; finish here and commit the whole tree,
+    // which a no-op transaction does, so the checker never sees half a query.
+    ensureSyntaxTree(state, expr.length, 10_000);
+    state = state.update({}).state;
+  }
+  if (!syntaxTreeAvailable(state)) {
+    throw new Error(`PromQL parse did not finish for a ${expr.length}-character query`);
+  }
+  return state;
+}
+
+/** Prometheus' words for the value types, so messages read as promtool's do. */
+const TYPE_NAMES: Record<string, string> = {
+  vector: 'instant vector',
+  matrix: 'range vector',
+  scalar: 'scalar',
+  string: 'string',
+  none: 'nothing',
+};
+
+function prometheusWording(message: string): string {
+  return message.replace(/\b(type|got) (vector|matrix)\b/g, (_, w: string, t: string) => `${w} ${TYPE_NAMES[t]}`);
+}
+
+/**
+ * Prometheus' grammar only puts a range on a plain vector selector; lezer-promql accepts any expression there and
+ * codemirror-promql does not check it, so these three messages are promql/parser's own.
+ */
+function rangeProblems(state: EditorState): Array<{ from: number; message: string }> {
+  const out: Array<{ from: number; message: string }> = [];
+  parser.parse(state.doc.toString()).iterate({
+    enter(n) {
+      if (n.type.id !== MatrixSelector) {
+        return;
+      }
+      const inner = n.node.firstChild;
+      const innerInner = inner?.firstChild;
+      if (inner?.type.id === VectorSelector) {
+        return;
+      }
+      const from = inner?.from ?? n.from;
+      if (inner?.type.id === OffsetExpr && innerInner?.type.id === VectorSelector) {
+        out.push({ from, message: 'no offset modifiers allowed before range' });
+      } else if (inner?.type.id === StepInvariantExpr && innerInner?.type.id === VectorSelector) {
+        out.push({ from, message: 'no @ modifiers allowed before range' });
+      } else {
+        out.push({ from, message: 'ranges only allowed for vector selectors' });
+      }
+    },
+  });
+  return out;
+}
+
+/**
+ * Checks PromQL as Prometheus does when it loads a rule: syntax first, then types (function and aggregation
+ * argument types, ranges only on vector selectors, subqueries only on instant vectors, operand types of binary
+ * operators, bool and set-operator rules, at least one non-empty matcher), and that the whole expression is an
+ * instant vector or a scalar, the only results a rule can record or alert on. Empty when valid.
+ */
+export function checkPromQL(expr: string): PromQLProblem[] {
+  const syntax = parsePromQL(expr);
+  if (syntax.length) {
+    return syntax.map((e) => ({ ...e, kind: 'syntax' }));
+  }
+  const state = fullyParsedState(expr);
+  const semantics = new PromQLSemantics(state);
+  const top = ensureSyntaxTree(state, expr.length)!.topNode.firstChild;
+  const resultType = semantics.checkAST(top);
+  const found: Array<{ from: number; message: string }> = [
+    ...rangeProblems(state),
+    ...semantics
+      .getDiagnostics()
+      .filter((d) => d.severity === 'error')
+      .map((d) => ({ from: d.from, message: prometheusWording(d.message) })),
+  ];
+  if (resultType !== 'vector' && resultType !== 'scalar') {
+    found.push({
+      from: top?.from ?? 0,
+      message: `expression must give an instant vector or a scalar, got ${TYPE_NAMES[resultType] ?? resultType}`,
+    });
+  }
+  const seen = new Set<string>();
+  return found
+    .sort((a, b) => a.from - b.from)
+    .filter((p) => {
+      const key = `${p.from}:${p.message}`;
+      return !seen.has(key) && seen.add(key) !== undefined;
+    })
+    .map((p) => ({ ...lineCol(expr, p.from), offset: p.from, message: p.message, kind: 'type' }));
 }

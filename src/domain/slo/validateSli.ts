@@ -1,12 +1,12 @@
-/** Validation of the `sli` block: kind specifics and PromQL syntax with positions. */
+/** Validation of the `sli` block: kind specifics, and PromQL syntax and types with positions. */
 import {
   WINDOW_PLACEHOLDER,
+  checkPromQL,
   formatSyntaxError,
   hasWindowPlaceholder,
   isPlainSelector,
   isValidLabelName,
   isValidMetricName,
-  parsePromQL,
 } from './promql';
 import { type Collector, isObj, type Obj, show } from './validateUtil';
 
@@ -15,13 +15,14 @@ const OPS = ['=', '!=', '=~', '!~'];
 const WINDOW_RE = /\{\{\s*\.window\s*\}\}/g;
 
 /**
- * Parses a query with every placeholder replaced by a duration of the same length ("99999999999s" for
- * `{{.window}}`), so reported offsets point into the text the user wrote.
+ * Checks a query as Prometheus will see it once `{{.window}}` is substituted. The placeholder becomes a duration of
+ * the same length ("9999999999s"), so reported positions point into the text the user wrote; the type of a
+ * duration does not depend on its value.
  */
-function checkPromQL(c: Collector, expr: string, path: string): void {
+function checkQuery(c: Collector, expr: string, path: string): void {
   const sameLength = expr.replace(WINDOW_RE, (m) => '9'.repeat(m.length - 1) + 's');
-  for (const e of parsePromQL(sameLength)) {
-    c.add(path, `PromQL syntax error: ${formatSyntaxError(e)}`);
+  for (const e of checkPromQL(sameLength)) {
+    c.add(path, `PromQL ${e.kind} error: ${formatSyntaxError(e)}`);
   }
 }
 
@@ -32,7 +33,7 @@ function checkCounterQuery(c: Collector, v: unknown, path: string): void {
     return;
   }
   const before = c.problems.length;
-  checkPromQL(c, v, path);
+  checkQuery(c, v, path);
   if (c.problems.length === before && !isPlainSelector(v) && !hasWindowPlaceholder(v)) {
     c.add(
       path,
@@ -142,7 +143,7 @@ export function validateSli(c: Collector, sli: unknown, path: string): void {
             `must hold the ${WINDOW_PLACEHOLDER} placeholder so each alert window can be filled in`
           );
         }
-        checkPromQL(c, expr, `${path}.errorRatio`);
+        checkQuery(c, expr, `${path}.errorRatio`);
       }
       return;
     }
