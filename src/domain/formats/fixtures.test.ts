@@ -77,11 +77,12 @@ describe('external fixtures', () => {
       expect(r.slos.length).toBeGreaterThan(0);
     }
     // Nothing silently dropped: every document is accounted for by an SLO, a refusal or an ignore entry.
-    const accounted = new Set(
-      [...r.origins.map((o) => o.path), ...r.refused.map((x) => x.path), ...r.ignored.map((x) => x.path)].map(
-        (p) => /^doc\[\d+\]/.exec(p)![0]
-      )
-    );
+    const accounted = new Set([...r.origins, ...r.refused, ...r.ignored].map((x) => x.doc));
     expect(accounted.size).toBe(docCount(text));
+    // Every entry points at a line of the user's file.
+    for (const e of [...r.problems, ...r.warnings, ...r.refused, ...r.ignored, ...r.origins]) {
+      expect(e.line).toBeGreaterThan(0);
+      expect(e.column).toBeGreaterThan(0);
+    }
   });
 });

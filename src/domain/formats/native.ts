@@ -1,28 +1,46 @@
 import { SLO_SPEC_API_VERSION, type Slo } from '../slo/model';
-import { isRecord } from './normalize';
+import { isRecord, readTarget, warnUnknownKeys } from './normalize';
 import { type ImportContext } from './types';
 
+const LIST_KEYS = ['apiVersion', 'kind', 'slos'];
+
 /**
- * Our own format: an `SLOList` document, or a bare array of stored SLOs (what `convert --to json` prints).
- * SLOs are taken as they are; validateSlos reports what is wrong with them.
+ * Our own format: an `SLOList` document. SLOs are taken as they are; validateSlos reports what is wrong with them.
+ * (A bare array of stored SLOs, what `convert --to json` prints, is read element by element by importDocuments.)
  */
-export function importNative(doc: unknown, path: string, ctx: ImportContext): void {
-  let list: unknown = doc;
-  let listPath = path;
-  if (isRecord(doc)) {
-    if (doc.kind !== 'SLOList') {
-      ctx.refuse(path, `${SLO_SPEC_API_VERSION} kind "${String(doc.kind)}" is not supported (expected SLOList)`);
-      return;
-    }
-    list = doc.slos;
-    listPath = `${path}.slos`;
+export function importNative(doc: Record<string, unknown>, path: string, ctx: ImportContext): void {
+  if (doc.kind !== 'SLOList') {
+    ctx.refuse(path, `${SLO_SPEC_API_VERSION} kind "${String(doc.kind)}" is not supported (expected SLOList)`);
+    return;
   }
-  if (!Array.isArray(list)) {
+  warnUnknownKeys(doc, LIST_KEYS, path, ctx);
+  const listPath = `${path}.slos`;
+  if (!Array.isArray(doc.slos)) {
     ctx.problem(listPath, 'slos must be a list');
     return;
   }
-  list.forEach((slo, i) => {
-    // Cloned so that callers mutating the result never alter the parsed document.
-    ctx.addSlo(JSON.parse(JSON.stringify(slo ?? null)) as Slo, { path: `${listPath}[${i}]`, format: 'native' });
-  });
+  doc.slos.forEach((slo, i) => importNativeSlo(slo, `${listPath}[${i}]`, ctx));
+}
+
+/** One stored SLO. Its objective has one form only, a fraction: a percentage is refused with the fraction to write. */
+export function importNativeSlo(slo: unknown, path: string, ctx: ImportContext): void {
+  const objective = isRecord(slo) && isRecord(slo.objective) ? slo.objective : undefined;
+  if (objective && objective.target !== undefined) {
+    const t = objective.target;
+    const at = `${path}.objective.target`;
+    const asFraction = readTarget(t, at, 'fraction');
+    const asPercent = readTarget(t, at, 'percent');
+    if (asPercent.ok && Number(t) > 1) {
+      ctx.problem(
+        at,
+        `target is a fraction in this format: write ${asPercent.value} for ${String(t).trim()}%, got ${JSON.stringify(t)}`
+      );
+    } else if (!asFraction.ok) {
+      ctx.problem(at, asFraction.problem.message);
+    } else if (typeof t !== 'number') {
+      ctx.problem(at, `target must be a number, not a string: write ${asFraction.value}, got ${JSON.stringify(t)}`);
+    }
+  }
+  // Cloned so that callers mutating the result never alter the parsed document.
+  ctx.addSlo(JSON.parse(JSON.stringify(slo ?? null)) as Slo, { path, format: 'native' });
 }

@@ -1,26 +1,45 @@
 /** @jest-environment node */
-import { capId, durationSeconds, formatSelector, makeId, normalizeTarget, parseSelector, slugify } from './normalize';
+import { capId, durationSeconds, formatSelector, makeId, parseSelector, readTarget, slugify } from './normalize';
 
-describe('normalizeTarget', () => {
+describe('readTarget: each format by its own definition, never by magnitude', () => {
   it.each([
-    [99.9, 0.999],
-    ['99.9', 0.999],
-    ['99.9%', 0.999],
-    [0.999, 0.999],
-    ['99.99', 0.9999],
-    [95, 0.95],
-    ['90', 0.9],
-    [0.5, 0.5],
-  ])('%p → %p', (raw, expected) => {
-    expect(normalizeTarget(raw, 'spec.target')).toEqual({ ok: true, value: expected });
+    [0.999, 'fraction', 0.999],
+    ['0.995', 'fraction', 0.995],
+    [0.5, 'fraction', 0.5],
+    [99.9, 'percent', 0.999],
+    ['99.9', 'percent', 0.999],
+    [95, 'percent', 0.95],
+    ['90', 'percent', 0.9],
+    [0.5, 'percent', 0.005],
+    [1.5, 'percent', 0.015],
+  ] as const)('%p as a %s gives %p', (raw, scale, expected) => {
+    expect(readTarget(raw, 'spec.target', scale)).toEqual({ ok: true, value: expected });
   });
 
-  it.each([0, -1, 100, 150, '100', 1, 'abc', null, undefined, true])('rejects %p naming the field', (raw) => {
-    const r = normalizeTarget(raw, 'doc[0].spec.objectives[0].target');
+  it.each([
+    [1.5, 'fraction'],
+    [99.9, 'fraction'],
+    [1, 'fraction'],
+    [100, 'percent'],
+    [150, 'percent'],
+    ['100', 'percent'],
+    ['99.9%', 'percent'],
+    [0, 'percent'],
+    [-1, 'fraction'],
+    ['abc', 'fraction'],
+    [null, 'fraction'],
+    [undefined, 'percent'],
+    [true, 'fraction'],
+  ] as const)('refuses %p as a %s, naming the field and the expected form', (raw, scale) => {
+    const r = readTarget(raw, 'doc[0].spec.objectives[0].target', scale);
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.problem.path).toBe('doc[0].spec.objectives[0].target');
-      expect(r.problem.message).toMatch(/^target /);
+      expect(r.problem.message).toMatch(
+        scale === 'fraction'
+          ? /^target must be a fraction between 0 and 1/
+          : /^target must be a percentage between 0 and 100/
+      );
     }
   });
 });

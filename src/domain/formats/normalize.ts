@@ -2,29 +2,34 @@ import { type LabelMatcher, type LabelMatchOp, type Problem } from '../slo/model
 
 export type Normalized<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 
+/** How a format writes an objective: a fraction in (0, 1) such as 0.995, or a percentage in (0, 100) such as 99.5. */
+export type TargetScale = 'fraction' | 'percent';
+
+const NUMERIC = /^\s*[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)(e[+-]?[0-9]+)?\s*$/i;
+
 /**
- * Normalises an objective to a fraction: 99.9, "99.9", "99.9%" and 0.999 all give 0.999.
- * Values above 1 are percentages; 1 itself is refused because 100% leaves no error budget.
+ * Reads an objective as its format defines it and returns it as a fraction. Never guesses from the magnitude:
+ * 99.5 where a fraction is due is refused, naming the field and the form to write instead. Numeric strings are
+ * read because Pyrra writes its target as one ("99.5").
  */
-export function normalizeTarget(raw: unknown, path: string): Normalized<number> {
+export function readTarget(raw: unknown, path: string, scale: TargetScale, hint = ''): Normalized<number> {
+  const field = lastSegment(path);
+  const form =
+    scale === 'fraction'
+      ? 'a fraction between 0 and 1 (exclusive), e.g. 0.995 for 99.5%'
+      : 'a percentage between 0 and 100 (exclusive), e.g. 99.5';
   const fail = (message: string): Normalized<number> => ({ ok: false, problem: { path, message } });
-  let n: number;
-  if (typeof raw === 'number') {
-    n = raw;
-  } else if (typeof raw === 'string' && /^\s*[0-9]*\.?[0-9]+(e-?[0-9]+)?\s*%?\s*$/i.test(raw)) {
-    n = Number(raw.trim().replace(/%$/, ''));
-  } else {
-    return fail(`${lastSegment(path)} must be a number such as 99.9 or 0.999, got ${JSON.stringify(raw)}`);
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && NUMERIC.test(raw) ? Number(raw) : undefined;
+  if (n === undefined) {
+    return fail(`${field} must be ${form}, got ${JSON.stringify(raw) ?? 'nothing'}${hint ? `; ${hint}` : ''}`);
   }
-  if (!Number.isFinite(n) || n <= 0 || n >= 100) {
-    return fail(`${lastSegment(path)} must be > 0 and < 100 (percent) or a fraction < 1, got ${JSON.stringify(raw)}`);
-  }
-  if (n === 1) {
-    return fail(`${lastSegment(path)} 1 is ambiguous (100% leaves no error budget, 1% is unlikely): use 0.99 or 99`);
+  const max = scale === 'fraction' ? 1 : 100;
+  if (!Number.isFinite(n) || n <= 0 || n >= max) {
+    const none = n === max ? `: ${max} leaves no error budget` : '';
+    return fail(`${field} must be ${form}, got ${JSON.stringify(raw)}${none}${hint ? `; ${hint}` : ''}`);
   }
   // toPrecision hides binary noise: 99.9 / 100 is 0.9990000000000001 in IEEE doubles.
-  const fraction = n > 1 ? Number((n / 100).toPrecision(12)) : n;
-  return { ok: true, value: fraction };
+  return { ok: true, value: scale === 'fraction' ? n : Number((n / 100).toPrecision(12)) };
 }
 
 function lastSegment(path: string): string {
@@ -220,4 +225,38 @@ export function readObjectDoc(
     return undefined;
   }
   return { meta, name, spec };
+}
+
+/** Warns once per key of `obj` that the format does not define: nothing in a source file is dropped silently. */
+export function warnUnknownKeys(
+  obj: Record<string, unknown>,
+  known: readonly string[],
+  path: string,
+  ctx: { warn: (path: string, message: string) => void }
+): void {
+  for (const k of Object.keys(obj)) {
+    if (!known.includes(k)) {
+      ctx.warn(`${path}.${k}`, `unknown key "${k}" is ignored (expected one of ${known.join(', ')})`);
+    }
+  }
+}
+
+/**
+ * makeId, plus a warning when the source name had to be changed to make an id, so that `checkout.v2-availability`
+ * never silently becomes `checkout-v2-availability`.
+ */
+export function idFromName(
+  service: string,
+  name: string,
+  namePath: string,
+  ctx: { warn: (path: string, message: string) => void }
+): string {
+  const id = makeId(service, name);
+  if (slugify(name) !== name) {
+    ctx.warn(
+      namePath,
+      `"${name}" is not a valid SLO id (lower-case letters, digits and dashes); the SLO's id is "${id}"`
+    );
+  }
+  return id;
 }

@@ -42,13 +42,46 @@ describe('OpenSLO v1', () => {
     expect(r.warnings.map((w) => w.message).join()).toMatch(/alert policy "checkout-burn": notification targets/);
   });
 
+  it('refuses percentages in target, which OpenSLO v1 defines as a fraction, naming the field and line', () => {
+    const r = importDocuments(read('openslo-v1/calendar-timeslices.yaml'));
+    expect(r.slos).toEqual([]);
+    expect(r.problems.map((p) => [p.path, p.line, p.message])).toEqual([
+      [
+        'spec.objectives[0].target',
+        33,
+        expect.stringMatching(/^target must be a fraction .* got 99\.5;.*targetPercent/),
+      ],
+      ['spec.objectives[1].target', 37, expect.stringMatching(/^target must be a fraction .* got "99";/)],
+    ]);
+  });
+
+  it('reads target: 1.5 as out of range, never as 1.5%', () => {
+    const text = read('openslo-v1/bad-target.yaml').replace('target: 100', 'target: 1.5');
+    const r = importDocuments(text);
+    expect(r.slos).toEqual([]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ path: 'spec.objectives[0].target', message: expect.stringContaining('got 1.5') }),
+    ]);
+  });
+
+  it('reads targetPercent as a percentage, and refuses target with targetPercent', () => {
+    const base = read('openslo-v1/bad-target.yaml');
+    expect(importDocuments(base.replace('target: 100', 'targetPercent: 99.5')).slos[0].objective.target).toBe(0.995);
+    expect(importDocuments(base.replace('target: 100', 'targetPercent: 1.5')).slos[0].objective.target).toBe(0.015);
+    const both = importDocuments(base.replace('target: 100', 'target: 0.99\n      targetPercent: 99'));
+    expect(both.slos).toEqual([]);
+    expect(both.problems[0].message).toContain('not both');
+  });
+
   it('maps a calendar month, Timeslices and one SLO per objective with ids from the objective names', () => {
-    const text = read('openslo-v1/calendar-timeslices.yaml');
+    const text = read('openslo-v1/calendar-timeslices.yaml')
+      .replace('target: 99.5', 'targetPercent: 99.5')
+      .replace('target: "99"', 'target: 0.99');
     const raw = parse(text);
     const r = importDocuments(text);
     expect(r.problems).toEqual([]);
     expect(r.slos.map((s) => s.id)).toEqual(['search-latency-internal', 'search-latency-sla']);
-    expect(r.origins.map((o) => o.path)).toEqual(['doc[0].spec.objectives[0]', 'doc[0].spec.objectives[1]']);
+    expect(r.origins.map((o) => o.path)).toEqual(['spec.objectives[0]', 'spec.objectives[1]']);
     expect(r.slos.map((s) => s.objective.target)).toEqual([0.995, 0.99]);
     expect(r.slos[0].window).toEqual({
       type: 'calendar',
@@ -75,7 +108,10 @@ describe('OpenSLO v1', () => {
     const r = importDocuments(read('openslo-v1/ratio-timeslices-prometheus.yaml'));
     expect(r.slos).toEqual([]);
     expect(r.refused).toEqual([
-      { path: 'doc[0]', reason: expect.stringMatching(/^OpenSLO SLO "login": budgetingMethod RatioTimeslices/) },
+      expect.objectContaining({
+        path: 'doc[0]',
+        reason: expect.stringMatching(/^OpenSLO SLO "login": budgetingMethod RatioTimeslices/),
+      }),
     ]);
   });
 
@@ -83,7 +119,11 @@ describe('OpenSLO v1', () => {
     const r = importDocuments(read('openslo-v1/bad-target.yaml'));
     expect(r.slos).toEqual([]);
     expect(r.problems).toEqual([
-      { path: 'doc[0].spec.objectives[0].target', message: expect.stringContaining('got 100') },
+      expect.objectContaining({
+        path: 'spec.objectives[0].target',
+        line: 28,
+        message: expect.stringContaining('got 100'),
+      }),
     ]);
   });
 
@@ -101,7 +141,60 @@ describe('OpenSLO v1', () => {
   });
 });
 
+describe('OpenSLO v1: problems point into the file', () => {
+  it('points a bad alertAfter at the AlertCondition it came from, inline or referenced', () => {
+    const text = read('openslo-v1/checkout-with-refs.yaml')
+      .replace('alertAfter: 2m', 'alertAfter: 2 minutes')
+      .replace('alertAfter: 1h', 'alertAfter: soon');
+    const lines = text.split('\n');
+    const r = importDocuments(text);
+    expect(r.slos).toHaveLength(1);
+    expect(r.problems.map((p) => [p.path, p.line])).toEqual([
+      ['doc[3].spec.condition.alertAfter', lines.findIndex((l) => l.includes('2 minutes')) + 1],
+      ['doc[4].spec.conditions[1].spec.condition.alertAfter', lines.findIndex((l) => l.includes('soon')) + 1],
+    ]);
+  });
+});
+
+describe('OpenSLO v1: names and unknown keys', () => {
+  it('keeps metadata.name as the name and warns naming the id it had to choose', () => {
+    const text = read('openslo-v1/bad-target.yaml')
+      .replace('target: 100', 'target: 0.99')
+      .replace(/^  name: api$/m, '  name: checkout.v2-availability');
+    const r = importDocuments(text);
+    expect(r.problems).toEqual([]);
+    expect(r.slos[0].name).toBe('checkout.v2-availability');
+    expect(r.warnings).toEqual([
+      expect.objectContaining({
+        path: 'metadata.name',
+        line: 4,
+        message: expect.stringContaining(`"checkout.v2-availability" is not a valid SLO id`),
+      }),
+    ]);
+    expect(r.warnings[0].message).toContain(`"${r.slos[0].id}"`);
+  });
+
+  it('warns on unknown keys of the SLO spec and objectives', () => {
+    const text = read('openslo-v1/bad-target.yaml').replace('- target: 100', '- target: 0.99\n      targt: 1');
+    const r = importDocuments(text);
+    expect(r.slos).toHaveLength(1);
+    expect(r.warnings.map((w) => w.path)).toEqual(['spec.objectives[0].targt']);
+  });
+});
+
 describe('OpenSLO v1alpha (Sloth flavour)', () => {
+  it('reads target as a fraction and refuses a percentage', () => {
+    const text = read('external/sloth/openslo-getting-started.yml').replace('target: 0.999', 'target: 99.9');
+    const r = importDocuments(text);
+    expect(r.slos).toEqual([]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({
+        path: 'spec.objectives[0].target',
+        message: expect.stringMatching(/^target must be a fraction.*got 99\.9/),
+      }),
+    ]);
+  });
+
   it('maps ratioMetrics good/total and one SLO per objective', () => {
     const text = read('external/sloth/openslo-kubernetes-apiserver.yml');
     const docs = parseAllDocuments(text).map((d) => d.toJS());

@@ -1,6 +1,6 @@
 import { type AlertSeverity, type BurnRateTierName, type BurnRateTierOverride } from '../slo/model';
 import { compact, durationSeconds, isRecord, str } from './normalize';
-import { type ImportContext } from './types';
+import { type FieldSources, type ImportContext } from './types';
 
 const TIERS: BurnRateTierName[] = ['fast', 'medium', 'slow', 'long'];
 /** Default long windows of the tiers (defaults.ts), in seconds. */
@@ -12,6 +12,8 @@ export interface AlertIndex {
   policies: Map<string, Rec>;
   conditions: Map<string, Rec>;
   used: Set<string>;
+  /** Where each named policy and condition document sits in the file (`AlertPolicy/<name>` → internal path). */
+  paths?: Map<string, string>;
 }
 
 function severity(raw: unknown): AlertSeverity {
@@ -27,12 +29,13 @@ export function mapAlertPolicies(
   raw: unknown,
   path: string,
   index: AlertIndex,
-  ctx: ImportContext
+  ctx: ImportContext,
+  fields: FieldSources = {}
 ): BurnRateTierOverride[] | undefined {
   if (!Array.isArray(raw) || raw.length === 0) {
     return undefined;
   }
-  const found: Array<{ name: string; cond: Rec; path: string; sev: AlertSeverity }> = [];
+  const found: Array<{ name: string; cond: Rec; path: string; at: string; sev: AlertSeverity }> = [];
   raw.forEach((entry, i) => {
     const p = `${path}[${i}]`;
     const ref = isRecord(entry) ? str(entry.alertPolicyRef) : str(entry);
@@ -56,8 +59,9 @@ export function mapAlertPolicies(
       );
     }
     const conditions = Array.isArray(policy.spec.conditions) ? policy.spec.conditions : [];
+    const pp = (ref && index.paths?.get(`AlertPolicy/${ref}`)) || p;
     conditions.forEach((c, j) => {
-      const cp = `${p}.spec.conditions[${j}]`;
+      const cp = `${pp}.spec.conditions[${j}]`;
       const cref = isRecord(c) ? str(c.conditionRef) : undefined;
       const cond = cref ? index.conditions.get(cref) : isRecord(c) ? c : undefined;
       if (cref) {
@@ -68,10 +72,13 @@ export function mapAlertPolicies(
         return;
       }
       const name = (isRecord(cond.metadata) && str(cond.metadata.name)) || '';
-      found.push({ name, cond: cond.spec.condition, path: cp, sev: severity(cond.spec.severity) });
+      // An inline condition's fields are in this document; a referenced one is pointed at by its reference.
+      const refPath = cref ? index.paths?.get(`AlertCondition/${cref}`) : undefined;
+      const at = cref ? (refPath ? `${refPath}.spec.condition` : cp) : `${cp}.spec.condition`;
+      found.push({ name, cond: cond.spec.condition, path: cp, at, sev: severity(cond.spec.severity) });
     });
   });
-  const mapped: Array<{ name: string; tier: Omit<BurnRateTierOverride, 'tier'>; seconds: number }> = [];
+  const mapped: Array<{ name: string; tier: Omit<BurnRateTierOverride, 'tier'>; seconds: number; at: string }> = [];
   for (const f of found) {
     const kind = str(f.cond.kind);
     const lookback = str(f.cond.lookbackWindow);
@@ -88,6 +95,7 @@ export function mapAlertPolicies(
     const alertAfter = str(f.cond.alertAfter);
     mapped.push({
       name: f.name,
+      at: f.at,
       seconds,
       tier: compact({ longWindow: lookback, factor: threshold, for: alertAfter, severity: f.sev }),
     });
@@ -123,10 +131,17 @@ export function mapAlertPolicies(
     }
   }
   const ordered = mapped.filter((m) => [...named.values()].includes(m));
-  const out: BurnRateTierOverride[] = ordered.map((m) => ({
-    tier: [...named].find(([, v]) => v === m)![0],
-    ...m.tier,
-  }));
+  const out: BurnRateTierOverride[] = ordered.map((m, i) => {
+    const t = `alerting.tiers[${i}]`;
+    const refd = !m.at.endsWith('.spec.condition');
+    Object.assign(fields, {
+      [t]: m.at,
+      [`${t}.factor`]: refd ? m.at : `${m.at}.threshold`,
+      [`${t}.longWindow`]: refd ? m.at : `${m.at}.lookbackWindow`,
+      [`${t}.for`]: refd ? m.at : `${m.at}.alertAfter`,
+    });
+    return { tier: [...named].find(([, v]) => v === m)![0], ...m.tier };
+  });
   for (const t of TIERS) {
     if (!named.has(t)) {
       out.push({ tier: t, enabled: false });

@@ -1,7 +1,7 @@
 import { type Sli, type Slo } from '../slo/model';
-import { compact, isRecord, normalizeTarget, str, stringLabels } from './normalize';
+import { compact, idFromName, isRecord, readTarget, str, stringLabels, warnUnknownKeys } from './normalize';
 import { mapWindow, objectiveIds } from './opensloCommon';
-import { type ImportContext } from './types';
+import { type FieldSources, type ImportContext } from './types';
 
 type Rec = Record<string, unknown>;
 
@@ -15,6 +15,18 @@ const UNITS: Record<string, string> = {
   Quarter: 'Q',
   Year: 'Y',
 };
+
+const SPEC_KEYS = ['description', 'service', 'indicator', 'timeWindows', 'budgetingMethod', 'objectives'];
+const OBJECTIVE_KEYS = [
+  'displayName',
+  'op',
+  'value',
+  'target',
+  'timeSliceTarget',
+  'timeSliceWindow',
+  'ratioMetrics',
+  'thresholdMetric',
+];
 
 /** OpenSLO v1alpha as Sloth reads it: `objectives[].ratioMetrics` with PromQL `{{.window}}` templates. */
 export function importOpenSloV1alpha(doc: Rec, path: string, ctx: ImportContext): void {
@@ -31,6 +43,8 @@ export function importOpenSloV1alpha(doc: Rec, path: string, ctx: ImportContext)
   }
   const sp = `${path}.spec`;
   const reasons: string[] = [];
+  warnUnknownKeys(doc, ['apiVersion', 'kind', 'metadata', 'spec'], path, ctx);
+  warnUnknownKeys(spec, SPEC_KEYS, sp, ctx);
   const method = str(spec.budgetingMethod) ?? 'Occurrences';
   if (method !== 'Occurrences') {
     reasons.push(`budgetingMethod ${method} is not supported for v1alpha (Sloth reads Occurrences only)`);
@@ -61,12 +75,15 @@ export function importOpenSloV1alpha(doc: Rec, path: string, ctx: ImportContext)
     return;
   }
   const service = str(spec.service) ?? name;
+  idFromName(service, name, `${path}.metadata.name`, ctx);
   const ids = objectiveIds(service, name, objectives);
   const displayName = str(meta.displayName) ?? name;
   objectives.forEach((o, i) => {
     const op = `${sp}.objectives[${i}]`;
     const obj = o as Rec;
-    const target = normalizeTarget(obj.target, `${op}.target`);
+    warnUnknownKeys(obj, OBJECTIVE_KEYS, op, ctx);
+    // v1alpha defines target as a fraction in [0, 1), like v1; Sloth reads it the same way.
+    const target = readTarget(obj.target, `${op}.target`, 'fraction', 'OpenSLO v1alpha target is a fraction');
     if (!target.ok) {
       ctx.problem(target.problem.path, target.problem.message);
       return;
@@ -81,7 +98,21 @@ export function importOpenSloV1alpha(doc: Rec, path: string, ctx: ImportContext)
       objective: { target: target.value },
       window,
     });
-    ctx.addSlo(slo, { path: objectives.length > 1 ? op : path, format: 'openslo/v1alpha' });
+    const rm = `${op}.ratioMetrics`;
+    const fields: FieldSources = {
+      id: `${path}.metadata.name`,
+      name: `${path}.metadata.${meta.displayName !== undefined ? 'displayName' : 'name'}`,
+      description: `${sp}.description`,
+      service: `${sp}.service`,
+      labels: `${path}.metadata.labels`,
+      sli: rm,
+      'sli.good': `${rm}.good.query`,
+      'sli.bad': `${rm}.bad.query`,
+      'sli.total': `${rm}.total.query`,
+      'objective.target': `${op}.target`,
+      window: `${sp}.timeWindows[0]`,
+    };
+    ctx.addSlo(slo, { path: objectives.length > 1 ? op : path, format: 'openslo/v1alpha' }, fields);
   });
 }
 

@@ -72,7 +72,10 @@ describe('Pyrra ServiceLevelObjective', () => {
       total: 'sum by (handler) (rate(prometheus_http_requests_total{handler=~"/api.*"}[{{.window}}]))',
     });
     expect(r.warnings[0]).toEqual({
-      path: 'doc[0].spec.indicator.ratio.grouping',
+      path: 'spec.indicator.ratio.grouping',
+      doc: 0,
+      line: 18,
+      column: 9,
       message: expect.stringContaining('[handler]'),
     });
   });
@@ -125,5 +128,32 @@ describe('Pyrra ServiceLevelObjective', () => {
   it('carries pyrra.dev/ labels and drops operator-selection labels', () => {
     const { r } = load('parca-grpc-queryrange-errors.yaml');
     expect(r.slos[0].labels).toEqual({ team: 'parca' });
+  });
+
+  it('accepts apiVersion v1alpha1 without a group, as Pyrra filesystem mode does', () => {
+    const text = readFileSync(join(dir, 'thanos-http.yaml'), 'utf8').replace('pyrra.dev/v1alpha1', 'v1alpha1');
+    expect(text).toMatch(/^apiVersion: v1alpha1$/m);
+    const r = importDocuments(text);
+    expect(r.refused).toEqual([]);
+    expect(r.slos.map((s) => s.id)).toEqual(load('thanos-http.yaml').r.slos.map((s) => s.id));
+  });
+
+  it('reads the target as a percentage, even a small one, and warns on burnRateType dynamic', () => {
+    const text = readFileSync(join(dir, 'thanos-http.yaml'), 'utf8')
+      .replace(/target: .*/, 'target: "1.5"')
+      .replace(/^spec:$/m, 'spec:\n  alerting:\n    burnRateType: dynamic');
+    const r = importDocuments(text);
+    expect(r.slos[0].objective.target).toBe(0.015);
+    expect(r.warnings.map((w) => w.path)).toEqual(['spec.alerting.burnRateType', 'spec.target']);
+    expect(r.warnings[0].message).toMatch(/"dynamic".*static/);
+  });
+
+  it('refuses a target of 100 or more naming the field', () => {
+    const text = readFileSync(join(dir, 'thanos-http.yaml'), 'utf8').replace(/target: .*/, 'target: "150"');
+    const r = importDocuments(text);
+    expect(r.slos).toEqual([]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ path: 'spec.target', message: expect.stringContaining('percentage') }),
+    ]);
   });
 });

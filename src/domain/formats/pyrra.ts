@@ -4,14 +4,15 @@ import {
   durationSeconds,
   formatSelector,
   isRecord,
-  makeId,
-  normalizeTarget,
+  idFromName,
   parseSelector,
   readObjectDoc,
+  readTarget,
   type Selector,
   str,
+  warnUnknownKeys,
 } from './normalize';
-import { type ImportContext } from './types';
+import { type FieldSources, type ImportContext } from './types';
 
 type Rec = Record<string, unknown>;
 
@@ -44,7 +45,19 @@ const SEVERITY_KEYS: Array<[string, BurnRateTierName]> = [
   ['longTermBurn', 'long'],
 ];
 
-/** Pyrra `ServiceLevelObjective` (pyrra.dev/v1alpha1). */
+const SPEC_KEYS = ['description', 'target', 'window', 'indicator', 'alerting'];
+const ALERTING_KEYS = ['disabled', 'name', 'burnrates', 'absent', 'absentName', 'severities', 'burnRateType'];
+const INDICATOR_KEYS = ['ratio', 'latency', 'latencyNative', 'bool_gauge'];
+
+/**
+ * Pyrra's own API group, or the bare `v1alpha1`: Pyrra's filesystem mode unmarshals the file into its
+ * ServiceLevelObjective type without checking the group, so such files run there.
+ */
+export function isPyrraApiVersion(api: string): boolean {
+  return api.startsWith('pyrra.dev/') || api === 'v1alpha1';
+}
+
+/** Pyrra `ServiceLevelObjective` (pyrra.dev/v1alpha1, or v1alpha1 as the filesystem mode reads it). */
 export function importPyrra(doc: Rec, path: string, ctx: ImportContext): void {
   const head = readObjectDoc(doc, path, ctx);
   if (!head) {
@@ -52,9 +65,14 @@ export function importPyrra(doc: Rec, path: string, ctx: ImportContext): void {
   }
   const { meta, name, spec } = head;
   const sp = `${path}.spec`;
+  warnUnknownKeys(doc, ['apiVersion', 'kind', 'metadata', 'spec', 'status'], path, ctx);
+  warnUnknownKeys(spec, SPEC_KEYS, sp, ctx);
   const indicator = isRecord(spec.indicator) ? spec.indicator : {};
-  const sli = mapIndicator(indicator, `${sp}.indicator`, ctx);
-  const target = normalizeTarget(spec.target, `${sp}.target`);
+  warnUnknownKeys(indicator, INDICATOR_KEYS, `${sp}.indicator`, ctx);
+  const fields: FieldSources = {};
+  const sli = mapIndicator(indicator, `${sp}.indicator`, fields, ctx);
+  // Pyrra's target is a percentage, written as a string ("99.5"), as its CRD defines.
+  const target = readTarget(spec.target, `${sp}.target`, 'percent', "Pyrra's target is a percentage");
   if (!target.ok) {
     ctx.problem(target.problem.path, target.problem.message);
   }
@@ -73,8 +91,19 @@ export function importPyrra(doc: Rec, path: string, ctx: ImportContext): void {
       labels[k.slice('pyrra.dev/'.length)] = str(v)!;
     }
   }
+  Object.assign(fields, {
+    id: `${path}.metadata.name`,
+    name: `${path}.metadata.name`,
+    description: `${sp}.description`,
+    service: `${path}.metadata.${meta.namespace !== undefined ? 'namespace' : 'name'}`,
+    labels: `${path}.metadata.labels`,
+    sli: `${sp}.indicator`,
+    'objective.target': `${sp}.target`,
+    window: `${sp}.window`,
+    alerting: `${sp}.alerting`,
+  });
   const slo = compact<Slo>({
-    id: makeId(service, name),
+    id: idFromName(service, name, `${path}.metadata.name`, ctx),
     name,
     description: str(spec.description) || undefined,
     service,
@@ -84,7 +113,7 @@ export function importPyrra(doc: Rec, path: string, ctx: ImportContext): void {
     window: { type: 'rolling', duration: window },
     alerting: mapAlerting(spec.alerting, `${sp}.alerting`, ctx),
   });
-  ctx.addSlo(slo, { path, format: 'pyrra' });
+  ctx.addSlo(slo, { path, format: 'pyrra' }, fields);
 }
 
 function selectorOf(raw: unknown, path: string, ctx: ImportContext): Selector | undefined {
@@ -104,11 +133,30 @@ function rateTemplate(sel: Selector, grouping: string[]): string {
   return `sum by (${grouping.join(', ')}) (rate(${formatSelector(sel.metric, sel.matchers)}[{{.window}}]))`;
 }
 
-function mapIndicator(ind: Rec, p: string, ctx: ImportContext): Sli | undefined {
-  const kind = Object.keys(ind)[0];
+function mapIndicator(ind: Rec, p: string, fields: FieldSources, ctx: ImportContext): Sli | undefined {
+  const kind = Object.keys(ind).find((k) => INDICATOR_KEYS.includes(k)) ?? Object.keys(ind)[0];
   const body = isRecord(ind[kind]) ? (ind[kind] as Rec) : {};
   const grouping = Array.isArray(body.grouping) ? body.grouping.map(String) : [];
   const kp = `${p}.${kind}`;
+  const partKeys: Record<string, string[]> = {
+    ratio: ['errors', 'total'],
+    latency: ['success', 'total'],
+    latencyNative: ['total', 'latency'],
+    bool_gauge: ['metric'],
+  };
+  if (partKeys[kind]) {
+    warnUnknownKeys(body, [...partKeys[kind], 'grouping'], kp, ctx);
+  }
+  const at = (part: string) => (kind === 'bool_gauge' ? `${kp}.metric` : `${kp}.${part}.metric`);
+  Object.assign(fields, {
+    'sli.bad': at('errors'),
+    'sli.good': at('success'),
+    'sli.total': at('total'),
+    'sli.metric': kind === 'latency' ? at('success') : at('metric'),
+    'sli.matchers': kind === 'latency' ? at('success') : at('metric'),
+    'sli.threshold': at('success'),
+    'sli.errorRatio': kp,
+  });
   if (grouping.length) {
     ctx.warn(
       `${kp}.grouping`,
@@ -185,6 +233,14 @@ function mapIndicator(ind: Rec, p: string, ctx: ImportContext): Sli | undefined 
 
 function mapAlerting(raw: unknown, p: string, ctx: ImportContext): SloAlerting | undefined {
   const a = isRecord(raw) ? raw : {};
+  warnUnknownKeys(a, ALERTING_KEYS, p, ctx);
+  const type = str(a.burnRateType);
+  if (type !== undefined && type !== 'static') {
+    ctx.warn(
+      `${p}.burnRateType`,
+      `burnRateType "${type}" (traffic-scaled thresholds) is not supported: the alerts use static burn-rate thresholds`
+    );
+  }
   // Pyrra generates an absent alert unless told not to; keep that behaviour.
   const absentAlert = a.absent !== false;
   if (a.disabled === true) {

@@ -54,7 +54,23 @@ describe('slo-generator', () => {
       'backend: cloud_monitoring'
     );
     expect(importDocuments(text).refused).toEqual([
-      { path: 'doc[0].spec.backend', reason: expect.stringContaining('"cloud_monitoring" is not Prometheus') },
+      expect.objectContaining({
+        path: 'spec.backend',
+        line: 11,
+        reason: expect.stringContaining('"cloud_monitoring" is not Prometheus'),
+      }),
+    ]);
+  });
+
+  it('reads goal as a fraction: 99.9 is refused, not taken as a percentage', () => {
+    const text = readFileSync(join(dir, 'slo_prom_metrics_availability_ratio.yaml'), 'utf8').replace(
+      /goal: .*/,
+      'goal: 99.9'
+    );
+    const r = importDocuments(text);
+    expect(r.slos).toEqual([]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ path: 'spec.goal', message: expect.stringMatching(/^goal must be a fraction/) }),
     ]);
   });
 });

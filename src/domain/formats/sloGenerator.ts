@@ -1,7 +1,17 @@
 import { type Sli, type Slo } from '../slo/model';
-import { compact, isRecord, makeId, normalizeTarget, parseSelector, readObjectDoc, str, stringLabels } from './normalize';
+import {
+  compact,
+  idFromName,
+  isRecord,
+  parseSelector,
+  readObjectDoc,
+  readTarget,
+  str,
+  stringLabels,
+  warnUnknownKeys,
+} from './normalize';
 import { latencyFromSelectors } from './pyrra';
-import { type ImportContext } from './types';
+import { type FieldSources, type ImportContext } from './types';
 
 type Rec = Record<string, unknown>;
 
@@ -10,6 +20,17 @@ type Rec = Record<string, unknown>;
  * 28d is the longest step of its sample default policy.
  */
 const SLO_GENERATOR_WINDOW = '28d';
+
+const SPEC_KEYS = [
+  'description',
+  'backend',
+  'method',
+  'exporters',
+  'service_level_indicator',
+  'goal',
+  'error_budget_policy',
+  'frequency',
+];
 
 /** True for slo-generator's shared config (backends, exporters, error_budget_policies), which holds no SLO. */
 export function isSloGeneratorConfig(doc: Rec): boolean {
@@ -26,6 +47,8 @@ export function importSloGenerator(doc: Rec, path: string, ctx: ImportContext): 
   }
   const { meta, name, spec } = head;
   const sp = `${path}.spec`;
+  warnUnknownKeys(doc, ['apiVersion', 'kind', 'metadata', 'spec'], path, ctx);
+  warnUnknownKeys(spec, SPEC_KEYS, sp, ctx);
   const backend = str(spec.backend) ?? '(unset)';
   if (!/^prometheus(\/|$)/i.test(backend)) {
     ctx.refuse(
@@ -37,7 +60,8 @@ export function importSloGenerator(doc: Rec, path: string, ctx: ImportContext): 
   const method = str(spec.method) ?? '(unset)';
   const sliSpec = isRecord(spec.service_level_indicator) ? spec.service_level_indicator : {};
   const sli = mapSli(method, sliSpec, `${sp}.service_level_indicator`, ctx);
-  const target = normalizeTarget(spec.goal, `${sp}.goal`);
+  // slo-generator's goal is a fraction (0.999).
+  const target = readTarget(spec.goal, `${sp}.goal`, 'fraction', "slo-generator's goal is a fraction");
   if (!target.ok) {
     ctx.problem(target.problem.path, target.problem.message);
   }
@@ -46,10 +70,26 @@ export function importSloGenerator(doc: Rec, path: string, ctx: ImportContext): 
   }
   const labels = stringLabels(meta.labels) ?? {};
   const service = labels.service_name ?? name;
+  const servicePath = `${path}.metadata.${labels.service_name !== undefined ? 'labels.service_name' : 'name'}`;
   delete labels.service_name;
   ctx.warn(sp, `slo-generator SLOs have no window; using a rolling ${SLO_GENERATOR_WINDOW}`);
+  const si = `${sp}.service_level_indicator`;
+  const fields: FieldSources = {
+    id: `${path}.metadata.name`,
+    name: `${path}.metadata.name`,
+    description: `${sp}.description`,
+    service: servicePath,
+    labels: `${path}.metadata.labels`,
+    sli: si,
+    'sli.good': `${si}.filter_good`,
+    'sli.bad': `${si}.filter_bad`,
+    'sli.total': `${si}.filter_valid`,
+    'sli.errorRatio': `${si}.expression`,
+    'sli.metric': `${si}.expression`,
+    'objective.target': `${sp}.goal`,
+  };
   const slo = compact<Slo>({
-    id: makeId(service, name),
+    id: idFromName(service, name, `${path}.metadata.name`, ctx),
     name,
     description: str(spec.description),
     service,
@@ -58,7 +98,7 @@ export function importSloGenerator(doc: Rec, path: string, ctx: ImportContext): 
     objective: { target: target.value },
     window: { type: 'rolling', duration: SLO_GENERATOR_WINDOW },
   });
-  ctx.addSlo(slo, { path, format: 'slo-generator' });
+  ctx.addSlo(slo, { path, format: 'slo-generator' }, fields);
 }
 
 function selector(sli: Rec, key: string, p: string, ctx: ImportContext): string | undefined {

@@ -27,12 +27,21 @@ describe('Sloth prometheus/v1', () => {
       total: raw.slos[0].sli.events.total_query,
     });
     expect(slo.window).toEqual({ type: 'rolling', duration: '30d' });
+    // The page alert's labels (severity, routing key) ride on the page tiers, the ticket alert's on the ticket tiers.
+    const page = raw.slos[0].alerting.page_alert.labels;
+    const ticket = raw.slos[0].alerting.ticket_alert.labels;
     expect(slo.alerting).toEqual({
       name: raw.slos[0].alerting.name,
       labels: raw.slos[0].alerting.labels,
       annotations: raw.slos[0].alerting.annotations,
+      tiers: [
+        { tier: 'fast', labels: page },
+        { tier: 'medium', labels: page },
+        { tier: 'slow', labels: ticket },
+        { tier: 'long', labels: ticket },
+      ],
     });
-    expect(r.warnings.map((w) => w.message).join()).toMatch(/page_alert\/ticket_alert labels/);
+    expect(r.warnings).toEqual([]);
   });
 
   it('merges service labels with SLO labels (SLO wins) and keeps multi-line queries', () => {
@@ -54,7 +63,7 @@ describe('Sloth prometheus/v1', () => {
 
   it('disables only the page tiers when only page_alert is disabled', () => {
     const text =
-      'version: prometheus/v1\nservice: s\nslos:\n  - name: a\n    objective: 99\n    sli: {raw: {error_ratio_query: "x[{{.window}}]"}}\n    alerting: {page_alert: {disable: true}}\n';
+      'version: prometheus/v1\nservice: s\nslos:\n  - name: a\n    objective: 99\n    sli: {raw: {error_ratio_query: "rate(x[{{.window}}])"}}\n    alerting: {page_alert: {disable: true}}\n';
     expect(importDocuments(text).slos[0].alerting).toEqual({
       tiers: [
         { tier: 'fast', enabled: false },
@@ -85,7 +94,10 @@ describe('Sloth prometheus/v1', () => {
     const services = parseAllDocuments(text).map((d) => d.toJS().spec.service);
     const r = importDocuments(text);
     expect(r.slos.map((s) => s.service)).toEqual(services);
-    expect(r.origins.map((o) => o.path)).toEqual(['doc[0].spec.slos[0]', 'doc[1].spec.slos[0]']);
+    expect(r.origins.map((o) => [o.path, o.line])).toEqual([
+      ['doc[0].spec.slos[0]', expect.any(Number)],
+      ['doc[1].spec.slos[0]', expect.any(Number)],
+    ]);
     expect(r.slos[1].objective.target).toBe(0.9999);
   });
 
@@ -94,7 +106,10 @@ describe('Sloth prometheus/v1', () => {
     const r = importDocuments(text);
     expect(r.slos).toEqual([]);
     expect(r.refused).toEqual([
-      { path: 'doc[0].slos[0].sli.plugin', reason: expect.stringContaining(`"${parse(text).slos[0].sli.plugin.id}"`) },
+      expect.objectContaining({
+        path: 'slos[0].sli.plugin',
+        reason: expect.stringContaining(`"${parse(text).slos[0].sli.plugin.id}"`),
+      }),
     ]);
   });
 
@@ -102,18 +117,104 @@ describe('Sloth prometheus/v1', () => {
     const r = importDocuments(read('slo-plugin-getting-started.yml'));
     expect(r.slos).toHaveLength(1);
     expect(r.warnings.filter((w) => w.message.includes('sloth.dev/core/debug/v1')).map((w) => w.path)).toEqual([
-      'doc[0].slo_plugins',
-      'doc[0].slos[0].plugins',
+      'slo_plugins',
+      'slos[0].plugins',
     ]);
   });
 
   it('reports a bad objective with its path and imports nothing from that SLO', () => {
     const r = importDocuments(
-      'version: prometheus/v1\nservice: s\nslos:\n  - name: a\n    objective: 100\n    sli: {raw: {error_ratio_query: "x[{{.window}}]"}}\n'
+      'version: prometheus/v1\nservice: s\nslos:\n  - name: a\n    objective: 100\n    sli: {raw: {error_ratio_query: "rate(x[{{.window}}])"}}\n'
     );
     expect(r.slos).toEqual([]);
     expect(r.problems).toEqual([
-      { path: 'doc[0].slos[0].objective', message: expect.stringMatching(/^objective must be > 0 and < 100/) },
+      {
+        path: 'slos[0].objective',
+        line: 5,
+        column: 16,
+        doc: 0,
+        message: expect.stringMatching(
+          /^objective must be a percentage between 0 and 100 \(exclusive\), e\.g\. 99\.5, got 100: 100 leaves no error budget/
+        ),
+      },
+    ]);
+  });
+
+  it('keeps page and ticket alert labels and annotations on their tiers, CRD camelCase included', () => {
+    const text = read('k8s-getting-started.yml');
+    const raw = parse(text).spec.slos[0].alerting;
+    const tiers = importDocuments(text).slos[0].alerting?.tiers;
+    expect(tiers?.find((t) => t.tier === 'fast')?.labels).toEqual(raw.pageAlert.labels);
+    expect(tiers?.find((t) => t.tier === 'long')?.labels).toEqual(raw.ticketAlert.labels);
+    const custom = importDocuments(
+      'version: prometheus/v1\nservice: s\nslos:\n  - name: a\n    objective: 99\n    sli: {raw: {error_ratio_query: "rate(x[{{.window}}])"}}\n' +
+        '    alerting:\n      page_alert: {labels: {severity: critical}, annotations: {runbook: "http://r"}}\n      ticket_alert: {disable: true}\n'
+    );
+    expect(custom.problems).toEqual([]);
+    expect(custom.slos[0].alerting?.tiers).toEqual([
+      { tier: 'fast', labels: { severity: 'critical' }, annotations: { runbook: 'http://r' } },
+      { tier: 'medium', labels: { severity: 'critical' }, annotations: { runbook: 'http://r' } },
+      { tier: 'slow', enabled: false },
+      { tier: 'long', enabled: false },
+    ]);
+  });
+
+  it('reads objective as a percentage whatever its magnitude, and warns below 50%', () => {
+    const r = importDocuments(
+      'version: prometheus/v1\nservice: s\nslos:\n  - name: a\n    objective: 0.999\n    sli: {raw: {error_ratio_query: "rate(x[{{.window}}])"}}\n'
+    );
+    expect(r.slos[0].objective.target).toBe(0.00999);
+    expect(r.warnings).toEqual([expect.objectContaining({ path: 'slos[0].objective', line: 5 })]);
+  });
+
+  it('warns on unknown keys, naming the key path', () => {
+    const r = importDocuments(
+      'version: prometheus/v1\nservice: s\nslos:\n  - name: a\n    objetive: 99\n    objective: 99\n    sli: {raw: {error_ratio_query: "rate(x[{{.window}}])", extra: 1}}\n'
+    );
+    expect(r.slos).toHaveLength(1);
+    expect(r.warnings.map((w) => [w.path, w.line])).toEqual([
+      ['slos[0].objetive', 5],
+      ['slos[0].sli.raw.extra', 7],
+    ]);
+    expect(r.warnings[0].message).toContain('unknown key "objetive"');
+  });
+
+  it('warns when a name must change to become an id', () => {
+    const r = importDocuments(
+      'version: prometheus/v1\nservice: s\nslos:\n  - name: Checkout.V2\n    objective: 99\n    sli: {raw: {error_ratio_query: "rate(x[{{.window}}])"}}\n'
+    );
+    expect(r.slos[0]).toMatchObject({ id: 's-checkout-v2', name: 'Checkout.V2' });
+    expect(r.warnings).toEqual([
+      expect.objectContaining({ path: 'slos[0].name', message: expect.stringContaining('"s-checkout-v2"') }),
+    ]);
+  });
+
+  it('keeps a Sloth-wide severity label on every enabled tier, where our generated severity is replaced', () => {
+    const r = importDocuments(
+      'version: prometheus/v1\nservice: s\nslos:\n  - name: a\n    objective: 99\n    sli: {raw: {error_ratio_query: "rate(x[{{.window}}])"}}\n' +
+        '    alerting:\n      labels: {severity: critical, team: a}\n      ticket_alert: {labels: {severity: info}}\n'
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.slos[0].alerting).toEqual({
+      labels: { team: 'a' },
+      tiers: [
+        { tier: 'fast', labels: { severity: 'critical' } },
+        { tier: 'medium', labels: { severity: 'critical' } },
+        { tier: 'slow', labels: { severity: 'info' } },
+        { tier: 'long', labels: { severity: 'info' } },
+      ],
+    });
+  });
+});
+
+describe('Sloth: problems point into the file', () => {
+  it('points a bad page_alert label at the label the user wrote', () => {
+    const r = importDocuments(
+      'version: prometheus/v1\nservice: s\nslos:\n  - name: a\n    objective: 99\n    sli: {raw: {error_ratio_query: "rate(x[{{.window}}])"}}\n' +
+        '    alerting:\n      page_alert:\n        labels:\n          bad-name: x\n'
+    );
+    expect(r.problems.map((p) => [p.path, p.line, p.message])).toEqual([
+      ['slos[0].alerting.page_alert.labels.bad-name', 10, expect.stringContaining('invalid label name')],
     ]);
   });
 });

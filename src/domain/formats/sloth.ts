@@ -1,16 +1,26 @@
 import { type BurnRateTierOverride, type Sli, type Slo, type SloAlerting } from '../slo/model';
-import { compact, isRecord, makeId, normalizeTarget, str, stringLabels } from './normalize';
-import { type ImportContext, type SourceFormat } from './types';
+import { compact, idFromName, isRecord, readTarget, str, stringLabels, warnUnknownKeys } from './normalize';
+import { type FieldSources, type ImportContext, type SourceFormat } from './types';
 
 /** Sloth's own default SLO period (`--default-slo-period`). */
 const SLOTH_WINDOW = '30d';
 
 type Rec = Record<string, unknown>;
 
+const camel = (snake: string) => snake.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+/** Both spellings: snake_case (prometheus/v1) and camelCase (the CRD). */
+const both = (...keys: string[]) => keys.flatMap((k) => [k, camel(k)]);
+/** The spelling a mapping actually uses, so paths name the user's key. */
+const spelled = (o: Rec, snake: string) => (o[snake] !== undefined ? snake : camel(snake));
+const SPEC_KEYS = both('version', 'service', 'labels', 'slo_plugins', 'slos');
+const SLO_KEYS = both('name', 'objective', 'description', 'labels', 'sli', 'alerting', 'plugins');
+const SLI_KEYS = ['events', 'raw', 'plugin'];
+const ALERTING_KEYS = both('name', 'labels', 'annotations', 'page_alert', 'ticket_alert');
+const TIER_ALERT_KEYS = ['disable', 'labels', 'annotations'];
+
 /** Sloth writes snake_case in `prometheus/v1` and camelCase in the Kubernetes CRD; accept both. */
 function get(o: Rec, snake: string): unknown {
-  const camel = snake.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-  return o[snake] ?? o[camel];
+  return o[snake] ?? o[camel(snake)];
 }
 
 function pluginIds(chain: unknown): string[] {
@@ -29,6 +39,10 @@ export function importSloth(doc: Rec, path: string, ctx: ImportContext): void {
     ctx.problem(specPath, 'Sloth spec must be a mapping');
     return;
   }
+  if (k8s) {
+    warnUnknownKeys(doc, ['apiVersion', 'kind', 'metadata', 'spec'], path, ctx);
+  }
+  warnUnknownKeys(spec, k8s ? SPEC_KEYS.filter((k) => k !== 'version') : SPEC_KEYS, specPath, ctx);
   const service = str(spec.service);
   if (!service) {
     ctx.problem(`${specPath}.service`, 'service is required');
@@ -65,9 +79,13 @@ export function importSloth(doc: Rec, path: string, ctx: ImportContext): void {
       ctx.problem(p, 'SLO must be a mapping');
       return;
     }
-    const slo = mapSlo(raw, p, service, globalLabels, ctx);
+    const fields: FieldSources = {
+      service: `${specPath}.service`,
+      labels: `${p}.${raw.labels !== undefined ? 'labels' : 'name'}`,
+    };
+    const slo = mapSlo(raw, p, service, globalLabels, fields, ctx);
     if (slo) {
-      ctx.addSlo(slo, { path: p, format });
+      ctx.addSlo(slo, { path: p, format }, fields);
     }
   });
 }
@@ -77,15 +95,18 @@ function mapSlo(
   p: string,
   service: string,
   globalLabels: Record<string, string> | undefined,
+  fields: FieldSources,
   ctx: ImportContext
 ): Slo | undefined {
+  warnUnknownKeys(raw, SLO_KEYS, p, ctx);
   const name = str(raw.name);
   if (!name) {
     ctx.problem(`${p}.name`, 'name is required');
     return undefined;
   }
-  const sli = mapSli(raw.sli, `${p}.sli`, ctx);
-  const target = normalizeTarget(raw.objective, `${p}.objective`);
+  const sli = mapSli(raw.sli, `${p}.sli`, fields, ctx);
+  // Sloth's objective is a percentage (99.9), whatever its magnitude.
+  const target = readTarget(raw.objective, `${p}.objective`, 'percent', "Sloth's objective is a percentage");
   if (!target.ok) {
     ctx.problem(target.problem.path, target.problem.message);
   }
@@ -96,8 +117,15 @@ function mapSlo(
     ctx.warn(`${p}.plugins`, `Sloth SLO plugin ${id} is not applied: our generator writes the rules`);
   }
   const labels = { ...globalLabels, ...stringLabels(raw.labels) };
+  Object.assign(fields, {
+    id: `${p}.name`,
+    name: `${p}.name`,
+    description: `${p}.description`,
+    'objective.target': `${p}.objective`,
+    alerting: `${p}.alerting`,
+  });
   return compact<Slo>({
-    id: makeId(service, name),
+    id: idFromName(service, name, `${p}.name`, ctx),
     name,
     description: str(raw.description),
     service,
@@ -105,15 +133,17 @@ function mapSlo(
     sli,
     objective: { target: target.value },
     window: { type: 'rolling', duration: SLOTH_WINDOW },
-    alerting: mapAlerting(raw.alerting, `${p}.alerting`, ctx),
+    alerting: mapAlerting(raw.alerting, `${p}.alerting`, fields, ctx),
   });
 }
 
-function mapSli(raw: unknown, p: string, ctx: ImportContext): Sli | undefined {
+function mapSli(raw: unknown, p: string, fields: FieldSources, ctx: ImportContext): Sli | undefined {
   if (!isRecord(raw)) {
     ctx.problem(p, 'sli is required');
     return undefined;
   }
+  fields.sli = p;
+  warnUnknownKeys(raw, SLI_KEYS, p, ctx);
   const plugin = raw.plugin;
   if (isRecord(plugin)) {
     ctx.refuse(
@@ -124,6 +154,9 @@ function mapSli(raw: unknown, p: string, ctx: ImportContext): Sli | undefined {
   }
   const events = raw.events;
   if (isRecord(events)) {
+    warnUnknownKeys(events, both('error_query', 'total_query'), `${p}.events`, ctx);
+    fields['sli.bad'] = `${p}.events.${spelled(events, 'error_query')}`;
+    fields['sli.total'] = `${p}.events.${spelled(events, 'total_query')}`;
     const bad = str(get(events, 'error_query'))?.trim();
     const total = str(get(events, 'total_query'))?.trim();
     if (!bad || !total) {
@@ -134,6 +167,8 @@ function mapSli(raw: unknown, p: string, ctx: ImportContext): Sli | undefined {
   }
   const rawSli = raw.raw;
   if (isRecord(rawSli)) {
+    warnUnknownKeys(rawSli, both('error_ratio_query'), `${p}.raw`, ctx);
+    fields['sli.errorRatio'] = `${p}.raw.${spelled(rawSli, 'error_ratio_query')}`;
     const q = str(get(rawSli, 'error_ratio_query'))?.trim();
     if (!q) {
       ctx.problem(`${p}.raw`, 'raw needs error_ratio_query');
@@ -148,37 +183,54 @@ function mapSli(raw: unknown, p: string, ctx: ImportContext): Sli | undefined {
   return undefined;
 }
 
-function mapAlerting(raw: unknown, p: string, ctx: ImportContext): SloAlerting | undefined {
+/**
+ * Sloth's page alert is our fast and medium tiers, its ticket alert the slow and long ones (the same windows and
+ * factors). Their own labels and annotations (`severity: critical`, routing keys) ride on those tiers.
+ */
+function mapAlerting(raw: unknown, p: string, fields: FieldSources, ctx: ImportContext): SloAlerting | undefined {
   if (!isRecord(raw)) {
     return undefined;
   }
-  const page = get(raw, 'page_alert');
-  const ticket = get(raw, 'ticket_alert');
-  const pageOff = isRecord(page) && page.disable === true;
-  const ticketOff = isRecord(ticket) && ticket.disable === true;
-  if (pageOff && ticketOff) {
-    return { enabled: false };
-  }
-  const perTier = [
-    isRecord(page) && (page.labels || page.annotations),
-    isRecord(ticket) && (ticket.labels || ticket.annotations),
-  ];
-  if (perTier.some(Boolean)) {
-    ctx.warn(
-      p,
-      'page_alert/ticket_alert labels and annotations are not mapped: tiers carry only a severity (page or ticket)'
-    );
-  }
+  warnUnknownKeys(raw, ALERTING_KEYS, p, ctx);
   const tiers: BurnRateTierOverride[] = [];
-  if (pageOff) {
-    tiers.push({ tier: 'fast', enabled: false }, { tier: 'medium', enabled: false });
+  // Our generator writes its own `severity` on every alert; a Sloth-wide severity is kept per tier, where it wins.
+  const common = stringLabels(raw.labels);
+  const severity = common?.severity !== undefined ? { severity: common.severity } : undefined;
+  if (common) {
+    delete common.severity;
   }
-  if (ticketOff) {
-    tiers.push({ tier: 'slow', enabled: false }, { tier: 'long', enabled: false });
+  const sides: Array<[string, Array<BurnRateTierOverride['tier']>]> = [
+    ['page_alert', ['fast', 'medium']],
+    ['ticket_alert', ['slow', 'long']],
+  ];
+  let off = 0;
+  for (const [key, names] of sides) {
+    const k = spelled(raw, key);
+    const side = raw[k] ?? {};
+    if (!isRecord(side)) {
+      ctx.problem(`${p}.${k}`, `${k} must be a mapping, got ${JSON.stringify(side)}`);
+      continue;
+    }
+    warnUnknownKeys(side, TIER_ALERT_KEYS, `${p}.${k}`, ctx);
+    if (side.disable === true) {
+      off++;
+      tiers.push(...names.map((tier) => ({ tier, enabled: false })));
+      continue;
+    }
+    const own = stringLabels(side.labels);
+    const labels = severity || own ? { ...severity, ...own } : undefined;
+    const annotations = stringLabels(side.annotations);
+    if (labels || annotations) {
+      names.forEach((_, j) => (fields[`alerting.tiers[${tiers.length + j}]`] = `${p}.${k}`));
+      tiers.push(...names.map((tier) => compact<BurnRateTierOverride>({ tier, labels, annotations })));
+    }
+  }
+  if (off === 2) {
+    return { enabled: false };
   }
   const out = compact<SloAlerting>({
     name: str(raw.name),
-    labels: stringLabels(raw.labels),
+    labels: common && Object.keys(common).length ? common : undefined,
     annotations: stringLabels(raw.annotations),
     tiers: tiers.length ? tiers : undefined,
   });

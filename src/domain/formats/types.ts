@@ -1,23 +1,42 @@
 import { type Problem, type Slo } from '../slo/model';
 
+/**
+ * Where an entry points in the user's file: 1-based line and column, and the 0-based index of its `---` document.
+ * Set by importDocuments; absent only when the text could not be located (never for YAML parsed by it).
+ */
+export interface SourceLocation {
+  line?: number;
+  column?: number;
+  doc?: number;
+}
+
+/** A problem or warning in an imported file; `path` names the user's document, not our model. */
+export type SourceProblem = Problem & SourceLocation;
+
 /** A document (or part of one) that names a feature we cannot map; nothing was imported from it. */
-export interface Refusal {
+export interface Refusal extends SourceLocation {
   path: string;
   reason: string;
 }
 
 /** A recognised document that is not an SLO (data source, notification target, rule file companion...). */
-export interface Ignored {
+export interface Ignored extends SourceLocation {
   path: string;
   kind: string;
   reason: string;
 }
 
 /** Where an imported SLO came from, so later problems can point into the source file. */
-export interface SloOrigin {
+export interface SloOrigin extends SourceLocation {
   path: string;
   format: SourceFormat;
 }
+
+/**
+ * For one imported SLO: model field path (`sli.good`, `objective.target`) → internal source path of the node it was
+ * read from, so validation problems of the model point into the user's file.
+ */
+export type FieldSources = Record<string, string>;
 
 export type SourceFormat =
   | 'native'
@@ -34,17 +53,17 @@ export type SourceFormat =
  */
 export interface ImportResult {
   slos: Slo[];
-  problems: Problem[];
+  problems: SourceProblem[];
   refused: Refusal[];
   ignored: Ignored[];
-  warnings: Problem[];
+  warnings: SourceProblem[];
   /** Parallel to `slos`. */
   origins: SloOrigin[];
 }
 
 /** Collector handed to each format mapper. */
 export interface ImportContext {
-  addSlo(slo: Slo, origin: SloOrigin): void;
+  addSlo(slo: Slo, origin: SloOrigin, fields?: FieldSources): void;
   problem(path: string, message: string): void;
   warn(path: string, message: string): void;
   refuse(path: string, reason: string): void;
@@ -55,12 +74,13 @@ export function newResult(): ImportResult {
   return { slos: [], problems: [], refused: [], ignored: [], warnings: [], origins: [] };
 }
 
-/** A context that records into `result`. */
-export function contextFor(result: ImportResult): ImportContext {
+/** A context that records into `result`; `fields`, when given, receives each SLO's field sources (parallel to slos). */
+export function contextFor(result: ImportResult, fields?: FieldSources[]): ImportContext {
   return {
-    addSlo: (slo, origin) => {
+    addSlo: (slo, origin, sources) => {
       result.slos.push(slo);
       result.origins.push(origin);
+      fields?.push(sources ?? {});
     },
     problem: (path, message) => result.problems.push({ path, message }),
     warn: (path, message) => result.warnings.push({ path, message }),
