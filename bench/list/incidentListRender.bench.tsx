@@ -18,6 +18,7 @@ import { LIST_INCIDENT_LIMIT } from '../../src/api/incidents';
 import { createFakeBackend, type RecordedRequest } from '../../src/api/testing/fakeBackend';
 import { PAGE_SIZE } from '../../src/components/paging';
 import { testIds } from '../../src/components/testIds';
+import { queryClient } from '../../src/pages/data/queryClient';
 import { eventAnnotation, incidentAnnotation } from '../../src/domain/incident/annotations';
 import type { IncidentEvent } from '../../src/domain/incident/events';
 import { foldIncident } from '../../src/domain/incident/fold';
@@ -111,6 +112,8 @@ const rowSelector = `[data-testid="${testIds.incidents.row}"]`;
 const datasets = new Map<number, Stored>();
 
 async function renderOnce(n: number): Promise<RunResult> {
+  // Every run starts cold, as a first visit does: the app's query cache would otherwise answer without requests.
+  queryClient.clear();
   if (!datasets.has(n)) {
     datasets.set(n, makeIncidents(n, Date.now()));
   }

@@ -17,6 +17,7 @@ import React from 'react';
 import { createFakeBackend, type RecordedRequest } from '../../src/api/testing/fakeBackend';
 import { PAGE_SIZE } from '../../src/components/paging';
 import { testIds } from '../../src/components/testIds';
+import { queryClient } from '../../src/pages/data/queryClient';
 import type { Slo } from '../../src/domain/slo/model';
 import { SloListView } from '../../src/pages/Slos/SloListView';
 import { environment, measureSizes, renderPage, RUNS, type RunResult, setUpListBench, writeResults } from './benchKit';
@@ -88,6 +89,8 @@ function makeSlos(n: number): Slo[] {
 const rowSelector = `[data-testid="${testIds.slos.row}"]`;
 
 async function renderOnce(n: number): Promise<RunResult> {
+  // Every run starts cold, as a first visit does: the app's query cache would otherwise answer without requests.
+  queryClient.clear();
   currentSlos = makeSlos(n);
   backend = createFakeBackend((req) => {
     if (req.url === '/api/ds/query') {

@@ -60,12 +60,19 @@ describe('plugin settings (GET and POST /api/plugins/:id/settings)', () => {
   });
 
   it('re-reads before writing and posts exactly {enabled, pinned, jsonData}, keeping other jsonData fields', async () => {
-    const stored = { enabled: true, pinned: true, jsonData: { settings: { lokiUid: 'loki' }, slos: [], other: 1 } };
-    responder = (req) => ({ data: req.method === 'GET' ? stored : { message: 'Plugin settings updated' } });
+    let stored: unknown = { enabled: true, pinned: true, jsonData: { settings: { lokiUid: 'loki' }, slos: [], other: 1 } };
+    responder = (req) => {
+      if (req.method === 'POST') {
+        stored = req.body;
+        return { data: { message: 'Plugin settings updated' } };
+      }
+      return { data: stored };
+    };
 
     await updateJsonData((current) => ({ ...current, settings: { lokiUid: 'logs' } }));
 
-    expect(backend.requests.map((r) => r.method)).toEqual(['GET', 'POST']);
+    // GET, POST, then a GET that checks the write is what is stored (Grafana has no compare-and-swap).
+    expect(backend.requests.map((r) => r.method)).toEqual(['GET', 'POST', 'GET']);
     const post = backend.requests[1];
     expect(post.url).toBe('/api/plugins/sre-reliability-app/settings');
     expect(Object.keys(post.body as object).sort()).toEqual(['enabled', 'jsonData', 'pinned']);

@@ -1,6 +1,7 @@
 import { checkRequest } from '../../tests/contract/openapi';
 import { createFakeBackend } from './testing/fakeBackend';
-import { parseResults, queryPrometheus } from './dsQuery';
+import { setDataSourceSrv, type DataSourceSrv } from '@grafana/runtime';
+import { parseResults, queryPrometheus, resolveDatasource } from './dsQuery';
 
 let answer: unknown = {};
 let status = 200;
@@ -102,5 +103,44 @@ describe('parseResults', () => {
       B: { series: [], error: 'parse error at char 3' },
       C: { series: [] },
     });
+  });
+});
+
+describe('the data source type', () => {
+  const sent = () => (backend.requests.at(-1)?.body as { queries: Array<{ datasource: unknown }> }).queries[0].datasource;
+
+  it("uses the SLO's own type, e.g. Amazon Managed Prometheus", async () => {
+    await queryPrometheus({ uid: 'amp', type: 'grafana-amazonprometheus-datasource' }, [{ refId: 'A', expr: 'up' }], {
+      from: 1,
+      to: 2,
+    }).catch(() => undefined);
+    expect(sent()).toEqual({ uid: 'amp', type: 'grafana-amazonprometheus-datasource' });
+  });
+
+  it("asks Grafana's data source service for the type of a bare uid, e.g. VictoriaMetrics", async () => {
+    setDataSourceSrv({
+      getInstanceSettings: (uid: string) => (uid === 'vm' ? { uid, type: 'victoriametrics-metrics-datasource' } : undefined),
+    } as unknown as DataSourceSrv);
+    await queryPrometheus('vm', [{ refId: 'A', expr: 'up' }], { from: 1, to: 2 }).catch(() => undefined);
+    expect(sent()).toEqual({ uid: 'vm', type: 'victoriametrics-metrics-datasource' });
+    expect(resolveDatasource('unknown')).toEqual({ uid: 'unknown', type: 'prometheus' });
+  });
+});
+
+describe('parseResults with Grafana\'s decoder', () => {
+  it('restores NaN and +Inf sent as entities instead of reading them as numbers or nulls', () => {
+    const response = {
+      results: {
+        A: {
+          frames: [
+            {
+              schema: { fields: [{ name: 'Time', type: 'time' }, { name: 'Value', type: 'number', labels: { slo_id: 'a' } }] },
+              data: { values: [[1, 2, 3], [0.5, null, null]], entities: [null, { NaN: [1], Inf: [2] }] },
+            },
+          ],
+        },
+      },
+    };
+    expect(parseResults(response as never, [{ refId: 'A', expr: '' }]).A.series[0].points).toEqual([[1, 0.5]]);
   });
 });

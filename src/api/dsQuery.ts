@@ -1,3 +1,6 @@
+import { FieldType, type DataFrame } from '@grafana/data';
+import { getDataSourceSrv, toDataQueryResponse, type BackendDataSourceResponse } from '@grafana/runtime';
+import type { DataSourceRef } from '../domain/slo/model';
 import { ApiError, request } from './client';
 
 /** One PromQL query for POST /api/ds/query. */
@@ -15,31 +18,45 @@ export interface Sample {
 /** Per refId: the series, or the error Prometheus gave for that query alone. */
 export type QueryResults = Record<string, { series: Sample[]; error?: string }>;
 
-interface Frame {
-  schema?: { fields: Array<{ name: string; labels?: Record<string, string> }> };
-  data?: { values: Array<Array<number | null>> };
-}
+/** The plugin type Grafana routes a query by when neither the SLO nor Grafana's data source list says otherwise. */
+const DEFAULT_TYPE = 'prometheus';
 
-interface DsQueryResponse {
-  results?: Record<string, { status?: number; error?: string; frames?: Frame[] }>;
+/**
+ * The data source as /api/ds/query wants it: uid AND its real plugin type. Mimir and Thanos use the Prometheus
+ * plugin (`prometheus`), but Amazon Managed Prometheus and VictoriaMetrics have their own plugin types, so the
+ * type is the SLO's own when it has one, else the one Grafana's data source service knows for the uid.
+ */
+export function resolveDatasource(datasource: string | DataSourceRef): { uid: string; type: string } {
+  const ref = typeof datasource === 'string' ? { uid: datasource } : datasource;
+  if (ref.type) {
+    return { uid: ref.uid, type: ref.type };
+  }
+  let type: string | undefined;
+  try {
+    type = getDataSourceSrv().getInstanceSettings(ref.uid)?.type;
+  } catch {
+    // Outside Grafana (CLI-like tests, the screenshot harness without a data source service) there is no list.
+  }
+  return { uid: ref.uid, type: type ?? DEFAULT_TYPE };
 }
 
 /**
  * Runs PromQL queries through Grafana's data source layer in ONE request, so auth and proxying of the user's
- * Prometheus, Mimir or Thanos data source just work, and the request count does not grow with the query count.
+ * Prometheus-compatible data source just work, and the request count does not grow with the query count.
  */
 export async function queryPrometheus(
-  datasourceUid: string,
+  datasource: string | DataSourceRef,
   queries: PromQuery[],
   range: { from: number; to: number; stepMs?: number; instant?: boolean }
 ): Promise<QueryResults> {
   const instant = range.instant ?? false;
+  const ds = resolveDatasource(datasource);
   const body = {
     from: String(range.from),
     to: String(range.to),
     queries: queries.map((q) => ({
       refId: q.refId,
-      datasource: { uid: datasourceUid, type: 'prometheus' },
+      datasource: ds,
       expr: q.expr,
       instant,
       range: !instant,
@@ -48,12 +65,12 @@ export async function queryPrometheus(
     })),
   };
   try {
-    const response = await request<DsQueryResponse>({ method: 'POST', url: '/api/ds/query', data: body });
+    const response = await request<BackendDataSourceResponse>({ method: 'POST', url: '/api/ds/query', data: body });
     return parseResults(response, queries);
   } catch (e) {
     // Grafana answers 400 when ANY query of the batch fails, with every query's result in the body. Keep the
     // good results and the per-query errors, so one broken SLO query does not blank every SLO of the source.
-    const results = e instanceof ApiError ? (e.body as DsQueryResponse | undefined)?.results : undefined;
+    const results = e instanceof ApiError ? (e.body as BackendDataSourceResponse | undefined)?.results : undefined;
     if (results) {
       return parseResults({ results }, queries);
     }
@@ -61,33 +78,37 @@ export async function queryPrometheus(
   }
 }
 
-/** Turns Grafana's data frames into plain series; a query with no frames is an empty (no data) result. */
-export function parseResults(response: DsQueryResponse, queries: PromQuery[]): QueryResults {
+/** Every numeric field of a frame as a series against the frame's time field. */
+function frameSeries(frame: DataFrame): Sample[] {
+  const time = frame.fields.find((f) => f.type === FieldType.time);
+  if (!time) {
+    return [];
+  }
+  return frame.fields
+    .filter((f) => f.type === FieldType.number)
+    .map((field) => {
+      const points: Array<[number, number]> = [];
+      field.values.forEach((v: unknown, i: number) => {
+        const t: unknown = time.values[i];
+        if (typeof t === 'number' && typeof v === 'number' && Number.isFinite(v)) {
+          points.push([t, v]);
+        }
+      });
+      return { labels: { ...field.labels }, points };
+    });
+}
+
+/**
+ * Turns Grafana's /api/ds/query answer into plain series with Grafana's own decoder (toDataQueryResponse, which
+ * also restores NaN and ±Inf that the wire format carries as entities); a query with no frames is no data.
+ */
+export function parseResults(response: BackendDataSourceResponse, queries: PromQuery[]): QueryResults {
+  const decoded = toDataQueryResponse({ data: response }, queries);
   const out: QueryResults = {};
   for (const { refId } of queries) {
-    const result = response.results?.[refId];
-    const series: Sample[] = [];
-    for (const frame of result?.frames ?? []) {
-      const fields = frame.schema?.fields ?? [];
-      const values = frame.data?.values ?? [];
-      const timeIndex = fields.findIndex((f) => f.name === 'Time' || f.name === 'time');
-      fields.forEach((field, i) => {
-        if (i === timeIndex) {
-          return;
-        }
-        const times = values[timeIndex] ?? [];
-        const vals = values[i] ?? [];
-        const points: Array<[number, number]> = [];
-        times.forEach((t, j) => {
-          const v = vals[j];
-          if (t !== null && v !== null && v !== undefined && Number.isFinite(v)) {
-            points.push([t, v]);
-          }
-        });
-        series.push({ labels: field.labels ?? {}, points });
-      });
-    }
-    out[refId] = { series, ...(result?.error ? { error: result.error } : {}) };
+    const frames = (decoded.data as DataFrame[]).filter((f) => f.refId === refId);
+    const error = decoded.errors?.find((e) => e.refId === refId)?.message;
+    out[refId] = { series: frames.flatMap(frameSeries), ...(error ? { error } : {}) };
   }
   return out;
 }

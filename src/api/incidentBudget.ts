@@ -6,7 +6,7 @@
 import { incidentBudgetConsumed } from '../domain/incident/budget';
 import { windowDuration } from '../domain/slo/defaults';
 import { durationSeconds } from '../domain/slo/durations';
-import type { Slo } from '../domain/slo/model';
+import type { DataSourceRef, Slo } from '../domain/slo/model';
 import { badRateQuery, totalRateQuery } from '../domain/slo/sli';
 import { queryPrometheus, type PromQuery, type QueryResults } from './dsQuery';
 
@@ -76,6 +76,7 @@ export async function fetchIncidentBudgets(
 ): Promise<Map<string, IncidentBudget>> {
   const out = new Map<string, IncidentBudget>();
   const byDatasource = new Map<string, Slo[]>();
+  const refs = new Map<string, DataSourceRef>();
   for (const slo of slos) {
     const uid = slo.datasource?.uid || defaultUid;
     if (!uid) {
@@ -86,6 +87,8 @@ export async function fetchIncidentBudgets(
       continue;
     }
     byDatasource.set(uid, [...(byDatasource.get(uid) ?? []), slo]);
+    // The SLO's own ref carries the data source's plugin type; the default uid alone does not.
+    refs.set(uid, slo.datasource?.uid === uid ? slo.datasource : (refs.get(uid) ?? { uid }));
   }
   const { startedAt, endedAt } = incident;
   await Promise.all(
@@ -98,7 +101,7 @@ export async function fetchIncidentBudgets(
         ];
       });
       try {
-        const results = await queryPrometheus(uid, queries, { from: startedAt, to: endedAt, instant: true });
+        const results = await queryPrometheus(refs.get(uid) ?? uid, queries, { from: startedAt, to: endedAt, instant: true });
         group.forEach((slo, i) => out.set(slo.id, budgetOf(slo, results, i)));
       } catch (e) {
         group.forEach((slo) => out.set(slo.id, { window: windowDuration(slo), error: (e as Error).message }));

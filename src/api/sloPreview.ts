@@ -1,7 +1,8 @@
-import type { Slo } from '../domain/slo/model';
+import type { DataSourceRef, Slo } from '../domain/slo/model';
 import { errorRatioQuery } from '../domain/slo/sli';
-import { remainingBudget } from '../domain/slo/budget';
+import { errorRatioProblem, remainingBudget } from '../domain/slo/budget';
 import { queryPrometheus, type QueryResults } from './dsQuery';
+import { sliQueriesToCheck } from './sloStatus';
 
 export const PREVIEW_RANGE_MS = 7 * 24 * 3600 * 1000;
 export const PREVIEW_STEP_MS = 3600 * 1000;
@@ -14,6 +15,8 @@ export interface SloPreview {
   errorRatio: number | null;
   /** Share of the error budget left after those 7 days (negative when overspent), or null without data. */
   remaining: number | null;
+  /** Set when an error ratio came back outside [0, 1]: why, and the queries to check; the numbers are then null. */
+  dataProblem?: { message: string; queries: string[] };
 }
 
 function firstSeries(results: QueryResults, refId: string) {
@@ -28,22 +31,27 @@ function firstSeries(results: QueryResults, refId: string) {
  * Previews an SLO that is not saved yet: a 7-day range query of its 1h error ratio (1h step) and an instant
  * query of its 7-day error ratio, both through Grafana's data source layer.
  */
-export async function fetchSloPreview(slo: Slo, datasourceUid: string, now = Date.now()): Promise<SloPreview> {
+export async function fetchSloPreview(slo: Slo, datasource: string | DataSourceRef, now = Date.now()): Promise<SloPreview> {
   const from = now - PREVIEW_RANGE_MS;
   const [range, instant] = await Promise.all([
-    queryPrometheus(datasourceUid, [{ refId: 'ratio', expr: errorRatioQuery(slo, '1h') }], {
+    queryPrometheus(datasource, [{ refId: 'ratio', expr: errorRatioQuery(slo, '1h') }], {
       from,
       to: now,
       stepMs: PREVIEW_STEP_MS,
     }),
-    queryPrometheus(datasourceUid, [{ refId: 'total', expr: errorRatioQuery(slo, '7d') }], {
+    queryPrometheus(datasource, [{ refId: 'total', expr: errorRatioQuery(slo, '7d') }], {
       from,
       to: now,
       instant: true,
     }),
   ]);
-  const sli = firstSeries(range, 'ratio').map(([t, ratio]): [number, number] => [t, 1 - ratio]);
+  const hourly = firstSeries(range, 'ratio');
   const last = firstSeries(instant, 'total').at(-1);
   const errorRatio = last ? last[1] : null;
+  const problem = errorRatioProblem(errorRatio) ?? hourly.map(([, r]) => errorRatioProblem(r)).find((p) => p !== null);
+  if (problem) {
+    return { sli: [], errorRatio: null, remaining: null, dataProblem: { message: problem, queries: sliQueriesToCheck(slo) } };
+  }
+  const sli = hourly.map(([t, ratio]): [number, number] => [t, 1 - ratio]);
   return { sli, errorRatio, remaining: remainingBudget(errorRatio, slo.objective.target) };
 }

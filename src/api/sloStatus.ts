@@ -1,7 +1,7 @@
-import type { Slo } from '../domain/slo/model';
+import type { DataSourceRef, Slo } from '../domain/slo/model';
 import { windowDuration } from '../domain/slo/defaults';
-import { errorRatioQuery } from '../domain/slo/sli';
-import { burnRate, classifyStatus, remainingBudget, type SloStatus } from '../domain/slo/budget';
+import { badRateQuery, errorRatioQuery, goodRateQuery, totalRateQuery } from '../domain/slo/sli';
+import { assessSlo, burnRate, type SloStatus } from '../domain/slo/budget';
 import { queryPrometheus, type PromQuery, type QueryResults } from './dsQuery';
 
 /** What the list and overview show for one SLO; every number is null when it is unknown (never 0 or 100%). */
@@ -12,13 +12,22 @@ export interface SloSnapshot {
   remaining: number | null;
   burnRate1h: number | null;
   status: SloStatus;
-  /** `rules`: read from the generated recording rules; `raw`: computed from the SLI queries. */
-  source: 'rules' | 'raw' | 'none';
+  /**
+   * `rules`: read from the generated recording rules; `raw`: computed from the SLI queries because the rules are not
+   * installed; `no_rules`: the rules are not installed and the raw queries have not run (yet); `none`: failed.
+   */
+  source: 'rules' | 'raw' | 'no_rules' | 'none';
   error?: string;
+  /** Set when the numbers are impossible (status `bad_data`): why, and the queries to check. */
+  dataProblem?: { message: string; queries: string[] };
 }
+
+/** Which reads fetchSloSnapshots makes; see there. */
+export type SnapshotMode = 'auto' | 'rules' | 'raw';
 
 const PERIOD = 'slo:sli_error:ratio_period';
 const BURN_1H = 'slo:burn_rate:ratio_rate1h';
+const NO_RULES = 'Recording rules not installed: open the SLO to install them.';
 
 function idRegex(ids: string[]): string {
   // Ids are slugs, but escape anyway: a regex metacharacter would match other SLOs' series.
@@ -32,17 +41,27 @@ function lastValue(results: QueryResults, refId: string, sloId?: string): number
   return point ? point[1] : null;
 }
 
+/** The SLI queries a user should check when the numbers are impossible: bad (or good) and total over the window. */
+export function sliQueriesToCheck(slo: Slo): string[] {
+  const window = windowDuration(slo);
+  const good = goodRateQuery(slo, window);
+  if (slo.sli.kind === 'freeform' || slo.sli.kind === 'availability') {
+    return [errorRatioQuery(slo, window)];
+  }
+  return [good ? `good: ${good}` : `bad: ${badRateQuery(slo, window)}`, `total: ${totalRateQuery(slo, window)}`];
+}
+
 function snapshot(slo: Slo, errorRatio: number | null, rate: number | null, source: SloSnapshot['source'], error?: string): SloSnapshot {
-  const target = slo.objective.target;
-  const remaining = remainingBudget(errorRatio, target);
+  const assessed = assessSlo(errorRatio, rate, slo.objective.target);
   return {
-    errorRatio,
-    sli: errorRatio === null ? null : 1 - errorRatio,
-    remaining,
-    burnRate1h: rate,
-    status: classifyStatus(remaining, rate),
+    errorRatio: assessed.problem ? null : errorRatio,
+    sli: assessed.sli,
+    remaining: assessed.remaining,
+    burnRate1h: assessed.burnRate1h,
+    status: assessed.status,
     source,
     ...(error ? { error } : {}),
+    ...(assessed.problem ? { dataProblem: { message: assessed.problem, queries: sliQueriesToCheck(slo) } } : {}),
   };
 }
 
@@ -50,22 +69,40 @@ function snapshot(slo: Slo, errorRatio: number | null, rate: number | null, sour
  * Reads the current state of many SLOs with a constant number of requests: per data source, one request for the
  * slo_id-labelled recording-rule series of all its SLOs, and one more, only if needed, with the raw SLI queries of
  * the SLOs that have no rules installed. A failure marks that data source's SLOs as no data with the error.
+ *
+ * `mode`: `auto` does both; `rules` only reads the rules and marks the SLOs without them `no_rules` (the list
+ * runs the expensive raw queries only for the rows on screen); `raw` only runs the raw queries.
  */
-export async function fetchSloSnapshots(slos: Slo[], defaultUid: string | undefined, now: number): Promise<Map<string, SloSnapshot>> {
+export async function fetchSloSnapshots(
+  slos: Slo[],
+  defaultUid: string | undefined,
+  now: number,
+  mode: SnapshotMode = 'auto'
+): Promise<Map<string, SloSnapshot>> {
   const out = new Map<string, SloSnapshot>();
-  const byDatasource = new Map<string, Slo[]>();
+  const byDatasource = new Map<string, { ref: DataSourceRef; slos: Slo[] }>();
   for (const slo of slos) {
-    const uid = slo.datasource?.uid || defaultUid;
-    if (!uid) {
+    const ref = slo.datasource?.uid ? slo.datasource : defaultUid ? { uid: defaultUid } : undefined;
+    if (!ref) {
       out.set(slo.id, { ...snapshot(slo, null, null, 'none'), error: 'No data source: set one on the SLO or a default on the Admin page.' });
       continue;
     }
-    byDatasource.set(uid, [...(byDatasource.get(uid) ?? []), slo]);
+    const group = byDatasource.get(ref.uid) ?? { ref, slos: [] };
+    group.slos.push(slo);
+    byDatasource.set(ref.uid, group);
   }
   await Promise.all(
-    [...byDatasource].map(async ([uid, group]) => {
+    [...byDatasource.values()].map(async ({ ref, slos: group }) => {
       try {
-        await readGroup(uid, group, now, out);
+        const missing = mode === 'raw' ? group : await readRules(ref, group, now, out);
+        if (missing.length === 0) {
+          return;
+        }
+        if (mode === 'rules') {
+          missing.forEach((slo) => out.set(slo.id, snapshot(slo, null, null, 'no_rules', NO_RULES)));
+          return;
+        }
+        await readRaw(ref, missing, now, out);
       } catch (e) {
         for (const slo of group) {
           out.set(slo.id, snapshot(slo, null, null, 'none', (e as Error).message));
@@ -76,16 +113,18 @@ export async function fetchSloSnapshots(slos: Slo[], defaultUid: string | undefi
   return out;
 }
 
-async function readGroup(uid: string, group: Slo[], now: number, out: Map<string, SloSnapshot>) {
+const instantRange = (now: number) => ({ from: now - 60_000, to: now, instant: true });
+
+/** Reads the rule series of a group into `out`; returns the SLOs that have none. */
+async function readRules(ref: DataSourceRef, group: Slo[], now: number, out: Map<string, SloSnapshot>): Promise<Slo[]> {
   const ids = idRegex(group.map((s) => s.id));
-  const range = { from: now - 60_000, to: now, instant: true };
   const rules = await queryPrometheus(
-    uid,
+    ref,
     [
       { refId: 'period', expr: `${PERIOD}{slo_id=~"${ids}"}` },
       { refId: 'burn', expr: `${BURN_1H}{slo_id=~"${ids}"}` },
     ],
-    range
+    instantRange(now)
   );
   const missing: Slo[] = [];
   for (const slo of group) {
@@ -96,14 +135,15 @@ async function readGroup(uid: string, group: Slo[], now: number, out: Map<string
       out.set(slo.id, snapshot(slo, period, lastValue(rules, 'burn', slo.id), 'rules'));
     }
   }
-  if (missing.length === 0) {
-    return;
-  }
+  return missing;
+}
+
+async function readRaw(ref: DataSourceRef, missing: Slo[], now: number, out: Map<string, SloSnapshot>) {
   const queries: PromQuery[] = missing.flatMap((slo, i) => [
     { refId: `p${i}`, expr: errorRatioQuery(slo, windowDuration(slo)) },
     { refId: `b${i}`, expr: errorRatioQuery(slo, '1h') },
   ]);
-  const raw = await queryPrometheus(uid, queries, range);
+  const raw = await queryPrometheus(ref, queries, instantRange(now));
   missing.forEach((slo, i) => {
     const ratio1h = lastValue(raw, `b${i}`);
     const error = raw[`p${i}`]?.error ?? raw[`b${i}`]?.error;

@@ -1,7 +1,7 @@
 import type { Slo } from '../domain/slo/model';
 import { checkRequest } from '../../tests/contract/openapi';
 import { createFakeBackend, type RecordedRequest } from './testing/fakeBackend';
-import { ConflictError, ValidationError, deleteSlo, listSlos, saveSlo } from './slos';
+import { ConflictError, ValidationError, deleteSlo, listSlos, readSlos, saveSlo } from './slos';
 
 let stored: { enabled: boolean; pinned: boolean; jsonData: { slos?: Slo[]; settings?: object } };
 const backend = createFakeBackend((req: RecordedRequest) => {
@@ -78,12 +78,40 @@ describe('SLO storage in plugin settings', () => {
     expect(stored.jsonData.slos).toEqual([]);
   });
 
-  it('sends only GET and POST to the settings route', async () => {
+  it('sends only GET and POST to the settings route, and reads back what it wrote', async () => {
     await saveSlo(slo('b'), undefined);
     expect(backend.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
       'GET /api/plugins/sre-reliability-app/settings',
       'POST /api/plugins/sre-reliability-app/settings',
+      'GET /api/plugins/sre-reliability-app/settings',
     ]);
+  });
+
+  it('validates stored SLOs on read: a broken one is reported with field and reason, the others are listed', async () => {
+    stored.jsonData.slos = [slo('a', 3), { ...slo('typo'), window: { type: 'rolling', duration: 'month' } }, slo('c')];
+    await expect(listSlos()).resolves.toEqual([slo('a', 3), slo('c')]);
+    const { broken } = readSlos(stored.jsonData);
+    expect(broken).toEqual([
+      expect.objectContaining({ kind: 'slos', index: 1, id: 'typo', problems: [expect.objectContaining({ path: 'slos[1].window.duration' })] }),
+    ]);
+  });
+
+  it('reports a second SLO with the same id as broken, and a non-list as one problem', () => {
+    expect(readSlos({ slos: [slo('a'), slo('a')] }).broken[0].problems[0]).toEqual({
+      path: 'slos[1].id',
+      message: '"a" is already used by an earlier item',
+    });
+    expect(readSlos({ slos: 'oops' as never })).toEqual({
+      items: [],
+      broken: [expect.objectContaining({ index: -1, problems: [{ path: 'slos', message: 'must be a list, got string' }] })],
+    });
+  });
+
+  it('keeps a broken SLO it does not touch when saving another', async () => {
+    const broken = { id: 'typo', name: 'Typo' };
+    stored.jsonData.slos = [slo('a', 3), broken as unknown as Slo];
+    await saveSlo({ ...slo('a'), name: 'renamed' }, 3);
+    expect(stored.jsonData.slos?.[1]).toEqual(broken);
   });
 });
 

@@ -1,6 +1,8 @@
 import type { Problem, Slo } from '../domain/slo/model';
 import { validateSlo } from '../domain/slo/validate';
-import { getPluginSettings, updateJsonData } from './pluginSettings';
+import { getPluginSettings, sameJson, updateJsonData } from './pluginSettings';
+import { readStoredList, type StoredList } from './storedItems';
+import type { AppJsonData } from './types';
 
 /** Someone else changed the SLO since the editor loaded it; the user must reload before saving. */
 export class ConflictError extends Error {
@@ -18,15 +20,24 @@ export class ValidationError extends Error {
   }
 }
 
-/** All SLOs, as stored in the app's plugin settings (`jsonData.slos`). */
-export async function listSlos(): Promise<Slo[]> {
-  const settings = await getPluginSettings();
-  return settings.jsonData?.slos ?? [];
+/** The stored SLOs of a jsonData, validated one by one: broken ones are reported, never handed on as SLOs. */
+export function readSlos(jsonData: AppJsonData | undefined): StoredList<Slo> {
+  return readStoredList<Slo>(jsonData?.slos, 'slos', validateSlo);
 }
+
+/** The valid SLOs stored in the app's plugin settings (`jsonData.slos`). */
+export async function listSlos(): Promise<Slo[]> {
+  return readSlos((await getPluginSettings()).jsonData).items;
+}
+
+/** The raw stored entries (valid or not), so a write keeps broken SLOs it does not touch as they are. */
+const storedEntries = (current: AppJsonData): unknown[] => (Array.isArray(current.slos) ? current.slos : []);
+const idOf = (entry: unknown): unknown => (entry && typeof entry === 'object' ? (entry as { id?: unknown }).id : undefined);
 
 /**
  * Saves one SLO. `loadedRevision` is the revision the editor started from, or undefined for a new SLO.
- * The settings are re-read first; if the stored SLO moved on (or a new id is taken) nothing is written.
+ * The settings are re-read first; if the stored SLO moved on (or a new id is taken) nothing is written. After the
+ * write the settings are read back: if another save replaced ours, a LostUpdateError says so.
  */
 export async function saveSlo(slo: Slo, loadedRevision: number | undefined): Promise<Slo> {
   const problems = validateSlo(slo, 'slo');
@@ -34,42 +45,50 @@ export async function saveSlo(slo: Slo, loadedRevision: number | undefined): Pro
     throw new ValidationError(problems);
   }
   let saved: Slo = slo;
-  await updateJsonData((current) => {
-    const slos = current.slos ?? [];
-    const index = slos.findIndex((s) => s.id === slo.id);
-    if (loadedRevision === undefined) {
-      if (index >= 0) {
-        throw new ConflictError(`An SLO with id "${slo.id}" already exists. Choose another id.`);
+  await updateJsonData(
+    (current) => {
+      const slos = storedEntries(current);
+      const index = slos.findIndex((s) => idOf(s) === slo.id);
+      if (loadedRevision === undefined) {
+        if (index >= 0) {
+          throw new ConflictError(`An SLO with id "${slo.id}" already exists. Choose another id.`);
+        }
+        saved = { ...slo, revision: 1 };
+        return { ...current, slos: [...slos, saved] as Slo[] };
       }
-      saved = { ...slo, revision: 1 };
-      return { ...current, slos: [...slos, saved] };
-    }
-    if (index < 0) {
-      throw new ConflictError(`SLO "${slo.id}" was deleted by someone else since you opened it.`);
-    }
-    const storedRevision = slos[index].revision ?? 0;
-    if (storedRevision !== loadedRevision) {
-      throw new ConflictError(
-        `SLO "${slo.id}" was changed by someone else since you opened it (revision ${loadedRevision} → ${storedRevision}). Reload to see their change.`
-      );
-    }
-    saved = { ...slo, revision: storedRevision + 1 };
-    return { ...current, slos: slos.map((s, i) => (i === index ? saved : s)) };
-  });
+      if (index < 0) {
+        throw new ConflictError(`SLO "${slo.id}" was deleted by someone else since you opened it.`);
+      }
+      const revision = (slos[index] as { revision?: unknown }).revision;
+      const storedRevision = typeof revision === 'number' ? revision : 0;
+      if (storedRevision !== loadedRevision) {
+        throw new ConflictError(
+          `SLO "${slo.id}" was changed by someone else since you opened it (revision ${loadedRevision} → ${storedRevision}). Reload to see their change.`
+        );
+      }
+      saved = { ...slo, revision: storedRevision + 1 };
+      return { ...current, slos: slos.map((s, i) => (i === index ? saved : s)) as Slo[] };
+    },
+    { verify: (stored) => sameJson(storedEntries(stored).find((s) => idOf(s) === slo.id), saved) }
+  );
   return saved;
 }
 
-/** Deletes one SLO, refusing if it changed since it was loaded. */
+/** Deletes one SLO (a broken one too), refusing if it changed since it was loaded. */
 export async function deleteSlo(id: string, loadedRevision: number | undefined): Promise<void> {
-  await updateJsonData((current) => {
-    const slos = current.slos ?? [];
-    const stored = slos.find((s) => s.id === id);
-    if (!stored) {
-      throw new ConflictError(`SLO "${id}" no longer exists.`);
-    }
-    if ((stored.revision ?? 0) !== (loadedRevision ?? 0)) {
-      throw new ConflictError(`SLO "${id}" was changed by someone else since you opened it. Reload first.`);
-    }
-    return { ...current, slos: slos.filter((s) => s.id !== id) };
-  });
+  await updateJsonData(
+    (current) => {
+      const slos = storedEntries(current);
+      const stored = slos.find((s) => idOf(s) === id) as { revision?: unknown } | undefined;
+      if (!stored) {
+        throw new ConflictError(`SLO "${id}" no longer exists.`);
+      }
+      const revision = typeof stored.revision === 'number' ? stored.revision : 0;
+      if (revision !== (loadedRevision ?? 0)) {
+        throw new ConflictError(`SLO "${id}" was changed by someone else since you opened it. Reload first.`);
+      }
+      return { ...current, slos: slos.filter((s) => idOf(s) !== id) as Slo[] };
+    },
+    { verify: (stored) => !storedEntries(stored).some((s) => idOf(s) === id) }
+  );
 }

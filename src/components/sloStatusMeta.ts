@@ -7,7 +7,9 @@ export const SLO_STATUS_META: Record<SloStatus, { label: string; color: BadgeCol
   burning_fast: { label: 'Burning fast', color: 'red', rank: 1 },
   at_risk: { label: 'At risk', color: 'orange', rank: 2 },
   healthy: { label: 'Healthy', color: 'green', rank: 3 },
-  no_data: { label: 'No data', color: 'darkgrey', rank: 4 },
+  // Impossible numbers are a problem with the queries, not a budget state: never shown as red or green.
+  bad_data: { label: 'Check queries', color: 'purple', rank: 4 },
+  no_data: { label: 'No data', color: 'darkgrey', rank: 5 },
 };
 
 /** Statuses worst first. */

@@ -2,6 +2,8 @@
 export const testIds = {
   app: {
     notFound: 'data-testid sre-not-found',
+    /** A page that crashed: PageErrorBoundary's message and Retry. */
+    pageError: 'data-testid sre-page-error',
     /** ListPager's wrapper: the "1–50 of 120" counter and the page buttons. */
     listPager: 'data-testid sre-list-pager',
   },
@@ -22,7 +24,13 @@ export const testIds = {
     labelFilter: 'data-testid sre-slos-filter-label',
     empty: 'data-testid sre-slos-empty',
     readOnly: 'data-testid sre-slos-read-only',
+    /** A stored SLO that failed validation: its problems and a link to its editor. */
+    brokenRow: 'data-testid sre-slos-broken-row',
+    /** "Rules not installed" on a row whose numbers come from the raw SLI queries. */
+    noRules: 'data-testid sre-slos-no-rules',
   },
+  /** An impossible error ratio shown as a data problem, with the queries to check (list, overview, detail, preview). */
+  dataProblem: 'data-testid sre-data-problem',
   overview: {
     statusCounts: 'data-testid sre-overview-status-counts',
     worst: 'data-testid sre-overview-worst',

@@ -29,7 +29,15 @@ const props = {} as AppConfigProps;
 
 beforeEach(() => {
   backend.requests.length = 0;
-  responder = (req) => ({ data: req.method === 'GET' ? stored : {} });
+  // Like Grafana, store what is posted: the app reads its write back to check it was not overwritten.
+  let saved: unknown = stored;
+  responder = (req) => {
+    if (req.method === 'POST') {
+      saved = req.body;
+      return { data: {} };
+    }
+    return { data: saved };
+  };
   setRole(OrgRole.Admin);
 });
 

@@ -1,4 +1,13 @@
-import { allowedDowntime, burnRate, classifyStatus, detectionTime, remainingBudget, timeToExhaustion } from './budget';
+import {
+  allowedDowntime,
+  assessSlo,
+  burnRate,
+  classifyStatus,
+  detectionTime,
+  errorRatioProblem,
+  remainingBudget,
+  timeToExhaustion,
+} from './budget';
 
 const DAY = 86400e3;
 
@@ -41,5 +50,35 @@ describe('budget maths', () => {
     expect(classifyStatus(0.2, 0.1)).toBe('at_risk');
     expect(classifyStatus(0.9, 0.5)).toBe('healthy');
     expect(classifyStatus(0.9, null)).toBe('healthy');
+  });
+});
+
+describe('impossible error ratios are a data problem, not a status', () => {
+  it('names bad exceeding total, and good exceeding total', () => {
+    expect(errorRatioProblem(1830)).toBe('bad exceeds total: check the queries');
+    expect(errorRatioProblem(-0.2)).toBe('good exceeds total: check the queries');
+    expect(errorRatioProblem(1)).toBeNull();
+    expect(errorRatioProblem(0)).toBeNull();
+    expect(errorRatioProblem(1 + 1e-12)).toBeNull();
+    expect(errorRatioProblem(null)).toBeNull();
+  });
+
+  it('never calls an error ratio above 1 exhausted, and shows no numbers for it', () => {
+    // The README screenshot's case: ratio 1830 against a 98% objective read as SLI −182900%, burn 91500×.
+    expect(assessSlo(1830, 91500, 0.98)).toEqual({
+      sli: null,
+      remaining: null,
+      burnRate1h: null,
+      status: 'bad_data',
+      problem: 'bad exceeds total: check the queries',
+    });
+    // A sane window ratio with an impossible 1h ratio (burn × budget > 1) is a data problem too.
+    expect(assessSlo(0.001, 200, 0.99).status).toBe('bad_data');
+  });
+
+  it('assesses possible numbers as before', () => {
+    expect(assessSlo(0.005, 2, 0.99)).toEqual({ sli: 0.995, remaining: 0.5, burnRate1h: 2, status: 'at_risk' });
+    expect(assessSlo(0.02, 0.5, 0.99).status).toBe('exhausted');
+    expect(assessSlo(null, null, 0.99).status).toBe('no_data');
   });
 });

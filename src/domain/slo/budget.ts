@@ -6,7 +6,8 @@ import { errorBudget } from './defaults';
 
 export { errorBudget };
 
-export type SloStatus = 'healthy' | 'at_risk' | 'burning_fast' | 'exhausted' | 'no_data';
+/** `bad_data`: the queries give an impossible error ratio (outside [0, 1]); a data problem, not a budget state. */
+export type SloStatus = 'healthy' | 'at_risk' | 'burning_fast' | 'exhausted' | 'bad_data' | 'no_data';
 
 type MaybeNumber = number | null | undefined;
 
@@ -91,4 +92,54 @@ export function classifyStatus(remaining: MaybeNumber, currentBurnRate?: MaybeNu
     return 'at_risk';
   }
   return 'healthy';
+}
+
+/** Rounding in PromQL (rate extrapolation, float division) can push a true 0 or 1 a hair past the bound. */
+const RATIO_SLACK = 1e-9;
+
+/**
+ * Why an error ratio cannot be true, or null when it can. Above 1 means more bad events than events (a `bad`
+ * selector broader than `total`, mismatched labels); below 0 means more good events than events.
+ */
+export function errorRatioProblem(errorRatio: MaybeNumber): string | null {
+  if (!known(errorRatio)) {
+    return null;
+  }
+  if (errorRatio > 1 + RATIO_SLACK) {
+    return 'bad exceeds total: check the queries';
+  }
+  if (errorRatio < -RATIO_SLACK) {
+    return 'good exceeds total: check the queries';
+  }
+  return null;
+}
+
+/** An SLO's numbers and status from its window error ratio and 1h burn rate; impossible inputs give no numbers. */
+export interface SloAssessment {
+  sli: number | null;
+  remaining: number | null;
+  burnRate1h: number | null;
+  status: SloStatus;
+  /** Set when the data is impossible; the numbers are then null, because showing them would present them as facts. */
+  problem?: string;
+}
+
+/**
+ * Assesses an SLO: an error ratio outside [0, 1] over the window, or a 1h burn rate whose error ratio is outside
+ * it, is `bad_data` with the reason, never `exhausted`; otherwise the numbers and classifyStatus.
+ */
+export function assessSlo(errorRatio: MaybeNumber, burnRate1h: MaybeNumber, target: number): SloAssessment {
+  const problem =
+    errorRatioProblem(errorRatio) ?? errorRatioProblem(known(burnRate1h) ? burnRate1h * errorBudget(target) : null);
+  if (problem) {
+    return { sli: null, remaining: null, burnRate1h: null, status: 'bad_data', problem };
+  }
+  const remaining = remainingBudget(errorRatio, target);
+  const rate = known(burnRate1h) ? burnRate1h : null;
+  return {
+    sli: known(errorRatio) ? 1 - errorRatio : null,
+    remaining,
+    burnRate1h: rate,
+    status: classifyStatus(remaining, rate),
+  };
 }

@@ -6,5 +6,5 @@ export function useIncidents(
   from: number,
   to: number
 ): LoadState<{ incidents: LoadedIncident[]; problems: IncidentProblem[] }> {
-  return useLoad(`${from}:${to}`, () => listIncidents({ from, to }));
+  return useLoad(['incidents', from, to], () => listIncidents({ from, to }));
 }

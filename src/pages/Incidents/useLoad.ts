@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { errorMessage, queryClient } from '../data/queryClient';
 
 export type LoadState<T> =
   | { loading: true }
@@ -6,23 +7,17 @@ export type LoadState<T> =
   | { loading: false; error?: undefined; value: T };
 
 /**
- * Runs `load` whenever `key` changes and returns its state. Loading is derived from the key of the last result,
- * so a new key shows loading at once without a setState inside the effect; stale answers are dropped.
+ * Runs `load` through the app's query cache whenever `key` changes and returns its state: a new key shows loading
+ * at once, stale answers are dropped, and a key seen before shows its cached value while it refetches. `key` names
+ * everything `load` depends on; a string key is namespaced so two callers' strings cannot collide with other data.
  */
-export function useLoad<T>(key: string, load: () => Promise<T>): LoadState<T> {
-  const [result, setResult] = useState<{ key: string; state: LoadState<T> }>();
-  useEffect(() => {
-    let live = true;
-    load().then(
-      (value) => live && setResult({ key, state: { loading: false, value } }),
-      (e: unknown) =>
-        live && setResult({ key, state: { loading: false, error: e instanceof Error ? e.message : String(e) } })
-    );
-    return () => {
-      live = false;
-    };
-    // `key` names everything `load` depends on.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
-  return result?.key === key ? result.state : { loading: true };
+export function useLoad<T>(key: string | readonly unknown[], load: () => Promise<T>): LoadState<T> {
+  const query = useQuery({ queryKey: typeof key === 'string' ? ['load', key] : key, queryFn: load }, queryClient);
+  if (query.isPending) {
+    return { loading: true };
+  }
+  if (query.isError) {
+    return { loading: false, error: errorMessage(query.error) };
+  }
+  return { loading: false, value: query.data };
 }

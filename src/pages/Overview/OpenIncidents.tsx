@@ -1,7 +1,8 @@
 import React, { useState } from 'react';
 import { Alert, LinkButton, LoadingPlaceholder, Stack, Text } from '@grafana/ui';
 import { testIds } from '../../components/testIds';
-import { ROUTES, prefixRoute } from '../../constants';
+import { ROUTES } from '../../constants';
+import { appHref } from '../../components/links';
 import { IncidentCard } from '../Incidents/IncidentCard';
 import { useIncidents } from '../Incidents/useIncidents';
 
@@ -39,7 +40,7 @@ export function OpenIncidents() {
       <Stack direction="column" gap={1}>
         <Stack justifyContent="space-between" alignItems="center">
           <Text element="h3">Open incidents</Text>
-          <LinkButton size="sm" variant="secondary" href={prefixRoute(ROUTES.Incidents)}>
+          <LinkButton size="sm" variant="secondary" href={appHref(ROUTES.Incidents)}>
             All incidents
           </LinkButton>
         </Stack>

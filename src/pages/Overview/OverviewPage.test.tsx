@@ -126,4 +126,21 @@ describe('Overview', () => {
     renderPage();
     expect(await screen.findByText('No SLOs yet')).toBeInTheDocument();
   });
+
+  it('shows an impossible error ratio as a data problem with its queries, never as exhausted', async () => {
+    serve({
+      'fine-one': makeSnapshot(0.9, 0.2),
+      'broken-query': {
+        ...makeSnapshot(null),
+        status: 'bad_data',
+        dataProblem: { message: 'bad exceeds total: check the queries', queries: ['bad: a', 'total: b'] },
+      },
+    });
+    renderPage();
+    const worst = await screen.findByTestId(testIds.overview.worst);
+    expect(within(worst).getByTestId(testIds.dataProblem)).toHaveTextContent('bad exceeds total: check the queries');
+    expect(within(worst).getByTestId(testIds.dataProblem)).toHaveTextContent('total: b');
+    expect(within(worst).queryByText('Exhausted')).toBeNull();
+    expect(within(screen.getByTestId(testIds.overview.statusCounts)).getByLabelText('bad_data count')).toHaveTextContent('1');
+  });
 });

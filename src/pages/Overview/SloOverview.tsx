@@ -13,9 +13,11 @@ import {
 } from '@grafana/ui';
 import { LoadError } from '../../components/LoadError';
 import { BudgetBar } from '../../components/BudgetBar';
+import { DataProblem } from '../../components/DataProblem';
 import { SloStatusBadge } from '../../components/SloStatusBadge';
 import { testIds } from '../../components/testIds';
-import { ROUTES, prefixRoute } from '../../constants';
+import { ROUTES } from '../../constants';
+import { appHref } from '../../components/links';
 import { budgetBarFraction, formatBudget, formatObjective } from '../Slos/format';
 import { worstFirst } from '../Slos/listModel';
 import { useSlosWithStatus } from '../Slos/useSlosWithStatus';
@@ -39,7 +41,7 @@ export function SloOverview() {
       <EmptyState
         variant="call-to-action"
         message="No SLOs yet"
-        button={<LinkButton href={prefixRoute(ROUTES.Slos)}>Go to SLOs</LinkButton>}
+        button={<LinkButton href={appHref(ROUTES.Slos)}>Go to SLOs</LinkButton>}
       />
     );
   }
@@ -69,7 +71,7 @@ export function SloOverview() {
             <li key={slo.id} className={styles.item}>
               <Stack direction="row" justifyContent="space-between" alignItems="center" wrap="wrap">
                 <Stack direction="column" gap={0}>
-                  <TextLink href={prefixRoute(`${ROUTES.Slos}/${encodeURIComponent(slo.id)}`)} inline={false}>
+                  <TextLink href={appHref(`${ROUTES.Slos}/${encodeURIComponent(slo.id)}`)} inline={false}>
                     {slo.name}
                   </TextLink>
                   <Text variant="bodySmall" color="secondary">
@@ -77,6 +79,7 @@ export function SloOverview() {
                   </Text>
                 </Stack>
                 <Stack direction="row" gap={2} alignItems="center">
+                  {snapshot.dataProblem && <DataProblem problem={snapshot.dataProblem} />}
                   <BudgetBar
                     remaining={snapshot.remaining}
                     fraction={budgetBarFraction(snapshot.remaining)}

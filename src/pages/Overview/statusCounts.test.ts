@@ -10,4 +10,15 @@ describe('countByStatus', () => {
       { status: 'no_data', count: 1 },
     ]);
   });
+
+  it('shows impossible data as its own count, never as exhausted', () => {
+    expect(countByStatus(['bad_data', 'healthy'])).toEqual([
+      { status: 'exhausted', count: 0 },
+      { status: 'burning_fast', count: 0 },
+      { status: 'at_risk', count: 0 },
+      { status: 'healthy', count: 1 },
+      { status: 'bad_data', count: 1 },
+      { status: 'no_data', count: 0 },
+    ]);
+  });
 });

@@ -90,7 +90,7 @@ describe('SLO list', () => {
     const page = screen.getByTestId(testIds.pages.slos);
     expect(within(page).getByText('Loading SLOs…')).toBeInTheDocument();
     expect(await within(page).findByTestId(testIds.slos.table)).toBeInTheDocument();
-    expect(fetchSnapshots).toHaveBeenCalledWith(slos, 'prom', expect.any(Number));
+    expect(fetchSnapshots).toHaveBeenCalledWith(slos, 'prom', expect.any(Number), 'rules');
   });
 
   it('shows every column, worst status first by default', async () => {
@@ -240,5 +240,93 @@ describe('SLO list', () => {
     expect(await within(page).findByText(/failed \(500\): boom/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(screen.getByTestId(testIds.slos.table)).toBeInTheDocument());
+  });
+
+  it('shows a stored SLO that fails validation as a row saying what is wrong, and every other SLO as before', async () => {
+    const broken = { ...makeSlo('typo-slo', { name: 'Typo SLO' }), objective: { target: 99.9 } };
+    getSettings.mockResolvedValue({
+      enabled: true,
+      pinned: false,
+      jsonData: { slos: [slos[0], broken as unknown as Slo, slos[1], slos[2]], settings: { defaultPrometheusUid: 'prom' } },
+    });
+    renderPage();
+    const row = await screen.findByTestId(testIds.slos.brokenRow);
+    expect(row).toHaveTextContent('Typo SLO');
+    expect(row).toHaveTextContent(/slos\[1\]\.objective\.target: .*99\.9/);
+    expect(within(row).getByRole('link', { name: 'Fix it in the editor' })).toHaveAttribute(
+      'href',
+      expect.stringContaining('/slos/typo-slo/edit')
+    );
+    expect(rowNames()).toEqual(['Search latency', 'Checkout availability', 'Login errors']);
+    // The broken SLO never reaches the status queries.
+    expect(fetchSnapshots.mock.calls.flatMap(([given]) => given.map((s) => s.id))).not.toContain('typo-slo');
+  });
+
+  it('links a broken SLO to its editor only for those who can edit', async () => {
+    canEdit.mockReturnValue(false);
+    getSettings.mockResolvedValue({ enabled: true, pinned: false, jsonData: { slos: [{ id: 'x' } as unknown as Slo] } });
+    renderPage();
+    const row = await screen.findByTestId(testIds.slos.brokenRow);
+    expect(row).toHaveTextContent('slos[0].name');
+    expect(within(row).queryByRole('link')).toBeNull();
+  });
+
+  it('shows rule-backed rows first, then runs raw queries only for the rows on screen, marking them "rules not installed"', async () => {
+    const many = Array.from({ length: 60 }, (_, i) => makeSlo(`raw-${String(i).padStart(2, '0')}`));
+    serve([slos[0], ...many]);
+    let answerRaw: () => void = () => {};
+    const rawAnswered = new Promise<void>((resolve) => (answerRaw = resolve));
+    fetchSnapshots.mockImplementation(async (given, _uid, _now, mode) => {
+      if (mode === 'raw') {
+        await rawAnswered;
+        return new Map(given.map((s) => [s.id, { ...makeSnapshot(0.5, 1), source: 'raw' as const }]));
+      }
+      return new Map(
+        given.map((s) => [
+          s.id,
+          s.id === slos[0].id ? snapshots[s.id] : { ...makeSnapshot(null), source: 'no_rules' as const },
+        ])
+      );
+    });
+    renderPage('?sort=name');
+    await screen.findByTestId(testIds.slos.table);
+    // The rule-backed row is complete before any raw answer.
+    const checkout = screen.getAllByTestId(testIds.slos.row)[0];
+    expect(within(checkout).getByText('Healthy')).toBeInTheDocument();
+    await waitFor(() => expect(fetchSnapshots.mock.calls.some((c) => c[3] === 'raw')).toBe(true));
+    const rawCalls = fetchSnapshots.mock.calls.filter((c) => c[3] === 'raw');
+    // Page 1 holds 50 rows: the checkout SLO (rules) and 49 without rules; the other 11 are never queried raw.
+    expect(rawCalls).toHaveLength(1);
+    expect(rawCalls[0][0]).toHaveLength(49);
+    expect(screen.getAllByTestId(testIds.slos.noRules)).toHaveLength(49);
+    expect(within(screen.getAllByTestId(testIds.slos.row)[1]).queryByText('50%')).toBeNull();
+    answerRaw();
+    expect(await within(screen.getAllByTestId(testIds.slos.row)[1]).findByText('50%')).toBeInTheDocument();
+    expect(screen.getAllByTestId(testIds.slos.noRules)).toHaveLength(49);
+  });
+
+  it('shows an impossible error ratio as a data problem with the queries, never as exhausted', async () => {
+    fetchSnapshots.mockImplementation(
+      async (given) =>
+        new Map(
+          given.map((s) => [
+            s.id,
+            s.id === 'login-errors'
+              ? {
+                  ...makeSnapshot(null),
+                  status: 'bad_data' as const,
+                  dataProblem: { message: 'bad exceeds total: check the queries', queries: ['bad: x', 'total: y'] },
+                }
+              : snapshots[s.id],
+          ])
+        )
+    );
+    renderPage('?q=login');
+    const problem = await screen.findByTestId(testIds.dataProblem);
+    expect(problem).toHaveTextContent('bad exceeds total: check the queries');
+    expect(problem).toHaveTextContent('total: y');
+    const row = screen.getByTestId(testIds.slos.row);
+    expect(within(row).queryByText('Exhausted')).toBeNull();
+    expect(within(row).getByText('Check queries')).toBeInTheDocument();
   });
 });

@@ -11,6 +11,8 @@ export { PAGE_SIZE, pageOf } from '../../components/paging';
 export interface SloRow {
   slo: Slo;
   snapshot: SloSnapshot;
+  /** The status read for this SLO has not answered yet: the row shows without numbers until it does. */
+  pending?: boolean;
 }
 
 export const SORT_KEYS = ['name', 'service', 'objective', 'sli', 'budget', 'burn', 'status'] as const;

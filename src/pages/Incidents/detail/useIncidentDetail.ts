@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { appendEvent, getIncident, type IncidentProblem, type LoadedIncident } from '../../../api/incidents';
 import { currentLogin } from '../../../api/permissions';
-import { getPluginSettings } from '../../../api/pluginSettings';
 import { type AppSettings, DEFAULT_SETTINGS } from '../../../api/types';
+import { useAppData } from '../../data/appData';
+import { errorMessage, queryClient } from '../../data/queryClient';
 import { newEventId, nextEventAt } from '../../../domain/incident/ids';
 import type { Slo } from '../../../domain/slo/model';
 import { type EventPayload, stamp } from './commands';
@@ -25,36 +27,30 @@ export type DetailState =
       context: DetailContext;
     };
 
-async function loadContext(): Promise<DetailContext> {
-  try {
-    // One settings read gives both the app settings and the SLOs (what listSlos() returns).
-    const { jsonData } = await getPluginSettings();
-    return { settings: { ...DEFAULT_SETTINGS, ...jsonData?.settings }, slos: jsonData?.slos ?? [] };
-  } catch (e) {
-    return { settings: DEFAULT_SETTINGS, slos: [], settingsError: (e as Error).message };
-  }
-}
-
 /**
  * The incident page's state: the folded incident plus the app settings, and `run` to append one event.
  * `run` resolves to true when the event was stored; a refusal or HTTP error lands in `actionError`.
+ * Both reads go through the app's query cache: the settings and SLOs are the ones the other pages read.
  */
 export function useIncidentDetail(id: string) {
-  const [state, setState] = useState<DetailState>({ loading: true });
   const [pending, setPending] = useState(false);
   const [actionError, setActionError] = useState<string>();
+  const incidentKey = useMemo(() => ['incident', id], [id]);
+  const incidentQuery = useQuery({ queryKey: incidentKey, queryFn: () => getIncident(id) }, queryClient);
+  const app = useAppData();
 
-  useEffect(() => {
-    let live = true;
-    setState({ loading: true });
-    Promise.all([getIncident(id), loadContext()]).then(
-      ([{ incident, problems }, context]) => live && setState({ loading: false, incident, problems, context }),
-      (e: unknown) => live && setState({ loading: false, error: e instanceof Error ? e.message : String(e) })
-    );
-    return () => {
-      live = false;
-    };
-  }, [id]);
+  let state: DetailState;
+  if (incidentQuery.isPending || app.isPending) {
+    state = { loading: true };
+  } else if (incidentQuery.isError) {
+    state = { loading: false, error: errorMessage(incidentQuery.error) };
+  } else {
+    // Without the settings the incident still shows; the sections that need them say why they are empty.
+    const context: DetailContext = app.isError
+      ? { settings: DEFAULT_SETTINGS, slos: [], settingsError: errorMessage(app.error) }
+      : { settings: app.data.settings, slos: app.data.slos.items };
+    state = { loading: false, incident: incidentQuery.data.incident, problems: incidentQuery.data.problems, context };
+  }
 
   const incident = !state.loading && state.error === undefined ? state.incident : undefined;
 
@@ -69,7 +65,9 @@ export function useIncidentDetail(id: string) {
       setActionError(undefined);
       try {
         const next = await appendEvent(incident, event);
-        setState((s) => (s.loading || s.error !== undefined ? s : { ...s, incident: next }));
+        queryClient.setQueryData<Awaited<ReturnType<typeof getIncident>>>(incidentKey, (old) =>
+          old ? { ...old, incident: next } : old
+        );
         return true;
       } catch (e) {
         setActionError(e instanceof Error ? e.message : String(e));
@@ -78,7 +76,7 @@ export function useIncidentDetail(id: string) {
         setPending(false);
       }
     },
-    [incident]
+    [incident, incidentKey]
   );
 
   return { state, run, pending, actionError, clearError: () => setActionError(undefined) };

@@ -5,6 +5,7 @@ import { PluginPage } from '@grafana/runtime';
 import { SceneTimeRange } from '@grafana/scenes';
 import { Alert, Stack, Text, useStyles2 } from '@grafana/ui';
 import type { SloSnapshot } from '../../../api/sloStatus';
+import { DataProblem } from '../../../components/DataProblem';
 import { SloStatusBadge } from '../../../components/SloStatusBadge';
 import { testIds } from '../../../components/testIds';
 import type { Slo } from '../../../domain/slo/model';
@@ -45,6 +46,11 @@ export function SloDetailView({ slo, datasourceUid, snapshot }: Props) {
             <Text color="secondary">Status</Text>
             <SloStatusBadge status={snapshot?.status ?? 'no_data'} error={snapshot?.error} />
           </Stack>
+          {snapshot?.dataProblem && (
+            <Alert severity="warning" title="The SLI data is impossible">
+              <DataProblem problem={snapshot.dataProblem} />
+            </Alert>
+          )}
           {notice && (
             <div data-testid={testIds.sloDetail.notice}>
               <Alert severity={notice.severity} title={notice.title} onRemove={() => setNotice(undefined)}>

@@ -1,6 +1,6 @@
 import type { SloStatus } from '../../../domain/slo/budget';
 
-export type PolicyState = 'healthy' | 'at_risk' | 'exhausted' | 'unknown';
+export type PolicyState = 'healthy' | 'at_risk' | 'exhausted' | 'bad_data' | 'unknown';
 
 export interface BudgetPolicy {
   state: PolicyState;
@@ -23,6 +23,13 @@ const POLICIES: Record<PolicyState, Omit<BudgetPolicy, 'state'>> = {
     actions: [
       'Freeze risky releases until the budget recovers.',
       'Write a postmortem for every incident that spent a large share of the budget.',
+    ],
+  },
+  bad_data: {
+    title: 'Check the queries',
+    severity: 'warning',
+    actions: [
+      'The error ratio is outside 0–100%: bad exceeds total. Check that the bad (or good) and total queries select the same series.',
     ],
   },
   unknown: {

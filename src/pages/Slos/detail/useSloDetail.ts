@@ -1,12 +1,17 @@
-import { useCallback, useEffect, useState } from 'react';
-import { getPluginSettings } from '../../../api/pluginSettings';
+import { useQuery } from '@tanstack/react-query';
 import { fetchSloSnapshots, type SloSnapshot } from '../../../api/sloStatus';
+import type { BrokenItem } from '../../../api/storedItems';
 import type { Slo } from '../../../domain/slo/model';
+import { useAppData } from '../../data/appData';
+import { SETTINGS_STALE_MS, errorMessage, queryClient } from '../../data/queryClient';
+import { cachedSnapshot } from '../useSlosWithStatus';
 
 export type SloDetailState =
   | { state: 'loading' }
   | { state: 'error'; error: string }
   | { state: 'not_found' }
+  /** Stored, but invalid: the page says what is wrong instead of showing numbers. */
+  | { state: 'broken'; broken: BrokenItem }
   | {
       state: 'data';
       slo: Slo;
@@ -16,48 +21,43 @@ export type SloDetailState =
       snapshot?: SloSnapshot;
     };
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
 /**
- * Loads one SLO from the plugin settings, then its current snapshot (a second request, so the page and the scene
- * can start before it answers). Answers to superseded loads (another id, reload) are dropped.
+ * One SLO from the shared settings read, then its current snapshot (its own query, so the page and the scene start
+ * before it answers). Coming from the list or the overview, the snapshot they read shows at once.
  */
-export function useSloDetail(id: string, now: () => number = Date.now): SloDetailState & { reload: () => void } {
-  const [result, setResult] = useState<SloDetailState>({ state: 'loading' });
-  const [generation, setGeneration] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    setResult({ state: 'loading' });
-    (async () => {
-      const settings = await getPluginSettings();
-      const slo = settings.jsonData?.slos?.find((s) => s.id === id);
-      if (!current) {
-        return;
-      }
-      if (!slo) {
-        setResult({ state: 'not_found' });
-        return;
-      }
-      const defaultUid = settings.jsonData?.settings?.defaultPrometheusUid;
-      const datasourceUid = slo.datasource?.uid || defaultUid || undefined;
-      setResult({ state: 'data', slo, datasourceUid });
-      const snapshots = await fetchSloSnapshots([slo], defaultUid, now());
-      if (current) {
-        setResult({ state: 'data', slo, datasourceUid, snapshot: snapshots.get(slo.id) });
-      }
-    })().catch((e: unknown) => {
-      if (current) {
-        setResult({ state: 'error', error: message(e) });
-      }
-    });
-    return () => {
-      current = false;
-    };
-    // `now` is a clock, not an input.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id, generation]);
-
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { ...result, reload };
+export function useSloDetail(id: string): SloDetailState & { reload: () => void } {
+  const app = useAppData();
+  const slo = app.data?.slos.items.find((s) => s.id === id);
+  const defaultUid = app.data?.defaultUid;
+  const cached = slo ? cachedSnapshot(slo) : undefined;
+  const status = useQuery(
+    {
+      queryKey: ['slo-status', 'one', defaultUid, slo ? `${slo.id}@${slo.revision ?? 0}` : id],
+      queryFn: async () => {
+        const map = await fetchSloSnapshots([slo!], defaultUid, Date.now());
+        return map.get(slo!.id) ?? null;
+      },
+      enabled: Boolean(slo),
+      staleTime: SETTINGS_STALE_MS,
+      initialData: cached?.snapshot,
+      initialDataUpdatedAt: cached?.updatedAt,
+    },
+    queryClient
+  );
+  const reload = () => {
+    void app.refetch();
+    void status.refetch();
+  };
+  if (app.isPending) {
+    return { state: 'loading', reload };
+  }
+  if (app.isError) {
+    return { state: 'error', error: errorMessage(app.error), reload };
+  }
+  if (!slo) {
+    const broken = app.data.slos.broken.find((b) => b.id === id);
+    return broken ? { state: 'broken', broken, reload } : { state: 'not_found', reload };
+  }
+  const datasourceUid = slo.datasource?.uid || defaultUid || undefined;
+  return { state: 'data', slo, datasourceUid, snapshot: status.data ?? undefined, reload };
 }

@@ -83,4 +83,18 @@ describe('sparklinePaths', () => {
     expect(referenceY).toBeGreaterThan(0);
     expect(referenceY).toBeLessThan(50);
   });
+
+  it('shows an error ratio above 1 as "bad exceeds total" with the queries, not as a budget', async () => {
+    query.mockImplementation(
+      async (_uid, queries): Promise<QueryResults> =>
+        queries[0].refId === 'ratio'
+          ? { ratio: { series: [{ labels: {}, points: [[1, 1830]] }] } }
+          : { total: { series: [{ labels: {}, points: [[1, 1830]] }] } }
+    );
+    render(<PreviewPanel slo={slo} valid datasourceUid="prom" debounceMs={0} />);
+    const problem = await screen.findByTestId(testIds.dataProblem);
+    expect(problem).toHaveTextContent('bad exceeds total: check the queries');
+    expect(problem).toHaveTextContent('http_requests_total{code=~"5.."}');
+    expect(screen.queryByTestId(testIds.sloEditor.previewRemaining)).toBeNull();
+  });
 });

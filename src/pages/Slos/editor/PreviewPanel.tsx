@@ -2,6 +2,7 @@ import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Alert, LoadingPlaceholder, Stack, Text, useStyles2 } from '@grafana/ui';
+import { DataProblem } from '../../../components/DataProblem';
 import { testIds } from '../../../components/testIds';
 import type { Slo } from '../../../domain/slo/model';
 import { Sparkline } from './Sparkline';
@@ -33,6 +34,8 @@ export function PreviewPanel({ slo, valid, datasourceUid, debounceMs = 800 }: Pr
     );
   } else if (state.status !== 'done') {
     body = <LoadingPlaceholder text="Querying the last 7 days…" />;
+  } else if (state.preview.dataProblem) {
+    body = <DataProblem problem={state.preview.dataProblem} />;
   } else if (state.preview.sli.length === 0 && state.preview.remaining === null) {
     body = <Text color="secondary">No data: the queries returned nothing for the last 7 days.</Text>;
   } else {

@@ -4,8 +4,8 @@ import React from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ConflictError, deleteSlo, listSlos, saveSlo } from '../../../api/slos';
-import { getPluginSettings } from '../../../api/pluginSettings';
+import { ConflictError, deleteSlo, saveSlo } from '../../../api/slos';
+import { LostUpdateError, getPluginSettings } from '../../../api/pluginSettings';
 import { canEditSettings } from '../../../api/permissions';
 import { fetchSloPreview } from '../../../api/sloPreview';
 import { testIds } from '../../../components/testIds';
@@ -14,11 +14,13 @@ import SloEditorPage from './SloEditorPage';
 
 jest.mock('../../../api/slos', () => ({
   ...jest.requireActual('../../../api/slos'),
-  listSlos: jest.fn(),
   saveSlo: jest.fn(),
   deleteSlo: jest.fn(),
 }));
-jest.mock('../../../api/pluginSettings');
+jest.mock('../../../api/pluginSettings', () => ({
+  ...jest.requireActual('../../../api/pluginSettings'),
+  getPluginSettings: jest.fn(),
+}));
 jest.mock('../../../api/permissions');
 jest.mock('../../../api/sloPreview');
 jest.mock('@grafana/runtime', () => ({
@@ -80,12 +82,16 @@ beforeAll(() => {
   giveElementsASize();
 });
 
-beforeEach(() => {
-  jest.clearAllMocks();
-  jest.mocked(listSlos).mockResolvedValue([stored]);
+/** The stored SLOs, read (and validated) from the plugin settings like every page does. */
+function serveSlos(slos: Slo[]) {
   jest
     .mocked(getPluginSettings)
-    .mockResolvedValue({ enabled: true, pinned: false, jsonData: { settings: { defaultPrometheusUid: 'prom' } } });
+    .mockResolvedValue({ enabled: true, pinned: false, jsonData: { slos, settings: { defaultPrometheusUid: 'prom' } } });
+}
+
+beforeEach(() => {
+  jest.clearAllMocks();
+  serveSlos([stored]);
   jest.mocked(canEditSettings).mockReturnValue(true);
   jest.mocked(fetchSloPreview).mockResolvedValue({ sli: [], errorRatio: null, remaining: null });
   jest.mocked(saveSlo).mockImplementation(async (slo) => ({ ...slo, revision: 1 }));
@@ -158,6 +164,21 @@ describe('SloEditorPage', () => {
     expect(field('Total events query')).toHaveValue('http_requests_total{job="shop"}');
   });
 
+  it('keeps the edit when another save replaced ours, and re-applies it when asked', async () => {
+    jest.mocked(saveSlo).mockRejectedValueOnce(new LostUpdateError('Another save replaced yours.', {}));
+    renderAt('slos/checkout-errors/edit');
+    await screen.findByTestId(testIds.sloEditor.stepList);
+    await goTo(/Details/);
+    await fill('Name', 'Mine');
+    await user.click(screen.getByTestId(testIds.sloEditor.save));
+    const alert = await screen.findByTestId(testIds.sloEditor.conflict);
+    expect(alert).toHaveTextContent(/Another save replaced yours/);
+    expect(field('Name')).toHaveValue('Mine');
+    await user.click(within(alert).getByRole('button', { name: 'Save my change again' }));
+    await waitFor(() => expect(saveSlo).toHaveBeenCalledTimes(2));
+    expect(saveSlo).toHaveBeenLastCalledWith(expect.objectContaining({ name: 'Mine' }), 3);
+  });
+
   it('shows a conflict on save and reloads only when asked', async () => {
     jest
       .mocked(saveSlo)
@@ -179,7 +200,7 @@ describe('SloEditorPage', () => {
     );
     expect(field('Name')).toHaveValue('Mine');
 
-    jest.mocked(listSlos).mockResolvedValue([{ ...stored, name: 'Theirs', revision: 4 }]);
+    serveSlos([{ ...stored, name: 'Theirs', revision: 4 }]);
     await user.click(screen.getByRole('button', { name: /Reload/ }));
     await waitFor(() => expect(field('Name')).toHaveValue('Theirs'));
     expect(screen.queryByTestId(testIds.sloEditor.conflict)).not.toBeInTheDocument();
@@ -260,7 +281,7 @@ describe('SloEditorPage', () => {
     const result = screen.getByTestId(testIds.sloEditor.yamlResult);
     expect(result).toHaveTextContent('Nothing was imported');
     expect(result).toHaveTextContent(
-      /doc\[0\]\.slos\[0\]\.sli\.plugin: not supported: .*sloth-common\/kubernetes\/apiserver\/availability/
+      /slos\[0\]\.sli\.plugin: not supported: .*sloth-common\/kubernetes\/apiserver\/availability/
     );
     await user.click(screen.getByRole('tab', { name: 'Form' }));
     await goTo(/Details/);

@@ -17,7 +17,8 @@ import {
 } from '@grafana/ui';
 import { canEditSettings } from '../../../api/permissions';
 import { testIds } from '../../../components/testIds';
-import { ROUTES, prefixRoute } from '../../../constants';
+import { appHref } from '../../../components/links';
+import { ROUTES } from '../../../constants';
 import type { Slo } from '../../../domain/slo/model';
 import { formFromSlo } from './editorModel';
 import { placeProblems } from './fieldProblems';
@@ -46,7 +47,7 @@ export default function SloEditorPage({ previewDebounceMs }: { previewDebounceMs
   const readOnly = !canEditSettings();
   const placed = useMemo(() => placeProblems(editor.problems, editor.form.tiers), [editor.problems, editor.form.tiers]);
   const tab = search.get('tab') === 'yaml' ? 'yaml' : 'form';
-  const listUrl = prefixRoute(ROUTES.Slos);
+  const listUrl = appHref(ROUTES.Slos);
   const title = editor.editing ? editor.form.name || id || 'Edit SLO' : 'New SLO';
 
   const setTab = (t: 'form' | 'yaml') =>
@@ -99,10 +100,21 @@ export default function SloEditorPage({ previewDebounceMs }: { previewDebounceMs
         {editor.actionError && (
           <Alert
             severity="error"
-            title={editor.actionError.conflict ? 'Someone else changed this SLO' : 'Not saved'}
+            title={
+              editor.actionError.conflict
+                ? 'Someone else changed this SLO'
+                : editor.actionError.lost
+                  ? 'Another save replaced yours'
+                  : 'Not saved'
+            }
             data-testid={testIds.sloEditor.conflict}
           >
             <p>{editor.actionError.message}</p>
+            {editor.actionError.lost && (
+              <Button variant="primary" onClick={editor.save} disabled={editor.busy}>
+                Save my change again
+              </Button>
+            )}
             {editor.actionError.conflict && editor.editing && (
               <Button variant="secondary" onClick={editor.reload}>
                 Reload (discards your changes)
@@ -154,7 +166,7 @@ export default function SloEditorPage({ previewDebounceMs }: { previewDebounceMs
             <LinkButton
               variant="secondary"
               fill="outline"
-              href={editor.editing ? prefixRoute(`${ROUTES.Slos}/${id}`) : listUrl}
+              href={editor.editing ? appHref(`${ROUTES.Slos}/${id}`) : listUrl}
             >
               Cancel
             </LinkButton>

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { fetchSloPreview, type SloPreview } from '../../../api/sloPreview';
 import type { Slo } from '../../../domain/slo/model';
+import { errorMessage, queryClient } from '../../data/queryClient';
 
 export type PreviewState =
   | { status: 'idle' }
@@ -8,9 +10,19 @@ export type PreviewState =
   | { status: 'done'; preview: SloPreview }
   | { status: 'error'; message: string };
 
+/** `value`, once it has stayed the same for `ms`. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
 /**
- * Fetches the preview `debounceMs` after the last change, and only for a valid SLO with a data source.
- * The SLO is compared by its JSON so that re-renders with an equal SLO do not query again.
+ * Fetches the preview `debounceMs` after the last change, and only for a valid SLO with a data source. The SLO is
+ * keyed by the JSON of the parts the queries use, so an equal SLO is served from the cache, never queried again.
  */
 export function usePreview(
   slo: Slo,
@@ -18,26 +30,27 @@ export function usePreview(
   datasourceUid: string | undefined,
   debounceMs: number
 ): PreviewState {
-  const [state, setState] = useState<PreviewState>({ status: 'idle' });
-  const key = valid && datasourceUid ? JSON.stringify([slo.sli, slo.objective, datasourceUid]) : '';
-  useEffect(() => {
-    if (!key || !datasourceUid) {
-      setState({ status: 'idle' });
-      return;
-    }
-    let cancelled = false;
-    setState({ status: 'loading' });
-    const timer = setTimeout(() => {
-      fetchSloPreview(slo, datasourceUid)
-        .then((preview) => !cancelled && setState({ status: 'done', preview }))
-        .catch((e: Error) => !cancelled && setState({ status: 'error', message: e.message || String(e) }));
-    }, debounceMs);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-    // `key` stands for the parts of `slo` the queries use.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, debounceMs]);
-  return state;
+  const key = valid && datasourceUid ? JSON.stringify([slo.sli, slo.objective, slo.window, datasourceUid]) : '';
+  const settledKey = useDebounced(key, debounceMs);
+  const query = useQuery(
+    {
+      queryKey: ['slo-preview', settledKey],
+      // The SLO's own ref carries the data source's plugin type; the app default is a bare uid.
+      queryFn: () => fetchSloPreview(slo, slo.datasource && slo.datasource.uid === datasourceUid ? slo.datasource : datasourceUid!),
+      enabled: Boolean(key) && settledKey === key,
+      // A preview is of the last 7 days: a minute-old answer is as good.
+      staleTime: 60_000,
+    },
+    queryClient
+  );
+  if (!key) {
+    return { status: 'idle' };
+  }
+  if (settledKey !== key || query.isPending) {
+    return { status: 'loading' };
+  }
+  if (query.isError) {
+    return { status: 'error', message: errorMessage(query.error) || String(query.error) };
+  }
+  return { status: 'done', preview: query.data };
 }

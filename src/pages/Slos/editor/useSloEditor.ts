@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { ConflictError, ValidationError, deleteSlo, listSlos, saveSlo } from '../../../api/slos';
-import { getPluginSettings } from '../../../api/pluginSettings';
+import { ConflictError, ValidationError, deleteSlo, saveSlo } from '../../../api/slos';
+import { LostUpdateError } from '../../../api/pluginSettings';
+import { invalidateAppData, loadAppData } from '../../data/appData';
 import { validateSlo } from '../../../domain/slo/validate';
 import type { Problem, Slo } from '../../../domain/slo/model';
 import { ROUTES, prefixRoute } from '../../../constants';
@@ -12,8 +13,19 @@ export type LoadState =
   | { status: 'ready' }
   | { status: 'notFound' }
   | { status: 'error'; message: string };
-export type ActionError = { conflict: boolean; message: string };
+/** `lost`: another save replaced ours; the form still holds the edit and saving again re-applies it. */
+export type ActionError = { conflict: boolean; lost?: boolean; message: string };
 type Fetched = { load: LoadState; slo?: Slo; defaultUid?: string };
+
+/** The editor form for a stored SLO; a broken one (hand-edited, older version) keeps what can be read of it. */
+function formFromStored(slo: Slo): EditorForm {
+  try {
+    return formFromSlo(slo);
+  } catch {
+    const text = (v: unknown) => (typeof v === 'string' ? v : '');
+    return { ...emptyForm(), id: text(slo.id), idTouched: true, name: text(slo.name), service: text(slo.service) };
+  }
+}
 
 /** Loads, validates, saves and deletes the SLO being edited; `id` undefined means a new SLO. */
 export function useSloEditor(id: string | undefined) {
@@ -28,16 +40,20 @@ export function useSloEditor(id: string | undefined) {
   // Reads without touching state, so the effect below only sets state once the answer is in.
   const fetchState = useCallback(async (): Promise<Fetched> => {
     // Without settings the preview just asks for a data source; that is no reason to block editing.
-    const uid = getPluginSettings()
-      .then((s) => s.jsonData?.settings?.defaultPrometheusUid || undefined)
-      .catch(() => undefined);
+    // One read, shared with the other pages through the query cache.
+    const data = loadAppData();
+    const uid = data.then((d) => d.defaultUid).catch(() => undefined);
     if (id === undefined) {
       return { load: { status: 'ready' }, defaultUid: await uid };
     }
     try {
-      const found = (await listSlos()).find((s) => s.id === id);
-      return found
-        ? { load: { status: 'ready' }, slo: found, defaultUid: await uid }
+      const { slos } = await data;
+      const found = slos.items.find((s) => s.id === id);
+      // A stored SLO that fails validation opens too, so someone can fix it; the form shows its problems.
+      const broken = found ? undefined : slos.broken.find((b) => b.id === id)?.raw;
+      const slo = found ?? (broken as Slo | undefined);
+      return slo
+        ? { load: { status: 'ready' }, slo, defaultUid: await uid }
         : { load: { status: 'notFound' }, defaultUid: await uid };
     } catch (e) {
       return { load: { status: 'error', message: (e as Error).message }, defaultUid: await uid };
@@ -47,8 +63,8 @@ export function useSloEditor(id: string | undefined) {
   const apply = useCallback((f: Fetched) => {
     setDefaultUid(f.defaultUid);
     if (f.slo) {
-      setForm(formFromSlo(f.slo));
-      setLoadedRevision(f.slo.revision ?? 0);
+      setForm(formFromStored(f.slo));
+      setLoadedRevision(typeof f.slo.revision === 'number' ? f.slo.revision : 0);
     }
     setLoad(f.load);
   }, []);
@@ -65,7 +81,7 @@ export function useSloEditor(id: string | undefined) {
   const read = () => {
     setActionError(undefined);
     setLoad({ status: 'loading' });
-    fetchState().then(apply);
+    void invalidateAppData().then(fetchState).then(apply);
   };
 
   const slo: Slo = useMemo(() => sloFromForm(form), [form]);
@@ -79,7 +95,7 @@ export function useSloEditor(id: string | undefined) {
     } catch (e) {
       const message =
         e instanceof ValidationError ? `The SLO is invalid: ${e.message}` : (e as Error).message || String(e);
-      setActionError({ conflict: e instanceof ConflictError, message });
+      setActionError({ conflict: e instanceof ConflictError, lost: e instanceof LostUpdateError, message });
       setBusy(false);
     }
   };
@@ -102,12 +118,12 @@ export function useSloEditor(id: string | undefined) {
         if (problems.length) {
           return;
         }
-        const saved = await saveSlo(slo, id === undefined ? undefined : loadedRevision);
+        const saved = await saveSlo(slo, id === undefined ? undefined : loadedRevision).finally(invalidateAppData);
         navigate(prefixRoute(`${ROUTES.Slos}/${saved.id}`));
       }),
     remove: () =>
       run(async () => {
-        await deleteSlo(id!, loadedRevision);
+        await deleteSlo(id!, loadedRevision).finally(invalidateAppData);
         navigate(prefixRoute(ROUTES.Slos));
       }),
   };
