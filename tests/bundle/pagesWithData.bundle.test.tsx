@@ -137,6 +137,8 @@ setDataSourceSrv({
 setRunRequest(((_ds: unknown, request: { range: unknown }) =>
   of({ state: LoadingState.Done, series: [], timeRange: request.range })) as never);
 const emptyPanel = new PanelPlugin(() => null);
+// Scenes reads the loaded plugin's version (meta.info.version) when a panel activates.
+emptyPanel.meta = { id: 'stand-in', name: 'Stand-in', info: { version: '0.0.0' } } as typeof emptyPanel.meta;
 setPluginImportUtils({ importPanelPlugin: async () => emptyPanel, getPanelPluginFromCache: () => emptyPanel });
 
 config.bootData.user = { ...config.bootData.user, orgRole: OrgRole.Admin, login: 'admin' };

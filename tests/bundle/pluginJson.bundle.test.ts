@@ -15,4 +15,13 @@ describe('dist/plugin.json', () => {
     expect(text).not.toMatch(/%(VERSION|TODAY|PLUGIN_ID)%/);
     expect(built.info.version).toBe(require('../../package.json').version);
   });
+
+  it('ships every image plugin.json names (logos and catalog screenshots)', () => {
+    const images = [
+      built.info.logos.small,
+      built.info.logos.large,
+      ...built.info.screenshots.map((s: { path: string }) => s.path),
+    ];
+    expect(images.filter((p: string) => !fs.existsSync(path.join(DIST, p)))).toEqual([]);
+  });
 });

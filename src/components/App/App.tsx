@@ -4,6 +4,7 @@ import type { AppRootProps } from '@grafana/data';
 import { LoadingPlaceholder } from '@grafana/ui';
 import { ROUTES, prefixRoute } from '../../constants';
 import type { AppJsonData } from '../../api/types';
+import { PageErrorBoundary } from '../PageErrorBoundary';
 import { NotFound } from './NotFound';
 
 // Each page is its own chunk, so opening one area does not download the others (scenes are large).
@@ -14,18 +15,21 @@ const PostmortemsPage = lazy(() => import('../../pages/Postmortems/PostmortemsPa
 const SlasPage = lazy(() => import('../../pages/Slas/SlasPage'));
 const ToilPage = lazy(() => import('../../pages/Toil/ToilPage'));
 
+// One boundary per page, outside the lazy page, so a page that fails to load or render stays contained.
+const page = (area: string, element: React.ReactNode) => <PageErrorBoundary area={area}>{element}</PageErrorBoundary>;
+
 /** The app's root: one route per area, relative to /a/sre-reliability-app/. */
 export default function App(_props: AppRootProps<AppJsonData>) {
   return (
     <Suspense fallback={<LoadingPlaceholder text="Loading…" />}>
       <Routes>
         <Route index element={<Navigate to={prefixRoute(ROUTES.Overview)} replace />} />
-        <Route path={ROUTES.Overview} element={<OverviewPage />} />
-        <Route path={`${ROUTES.Slos}/*`} element={<SlosPage />} />
-        <Route path={`${ROUTES.Incidents}/*`} element={<IncidentsPage />} />
-        <Route path={`${ROUTES.Postmortems}/*`} element={<PostmortemsPage />} />
-        <Route path={`${ROUTES.Slas}/*`} element={<SlasPage />} />
-        <Route path={`${ROUTES.Toil}/*`} element={<ToilPage />} />
+        <Route path={ROUTES.Overview} element={page('Overview', <OverviewPage />)} />
+        <Route path={`${ROUTES.Slos}/*`} element={page('SLOs', <SlosPage />)} />
+        <Route path={`${ROUTES.Incidents}/*`} element={page('Incidents', <IncidentsPage />)} />
+        <Route path={`${ROUTES.Postmortems}/*`} element={page('Postmortems', <PostmortemsPage />)} />
+        <Route path={`${ROUTES.Slas}/*`} element={page('SLAs', <SlasPage />)} />
+        <Route path={`${ROUTES.Toil}/*`} element={page('Toil', <ToilPage />)} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Suspense>

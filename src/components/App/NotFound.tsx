@@ -1,7 +1,8 @@
 import React from 'react';
 import { PluginPage } from '@grafana/runtime';
 import { EmptyState, LinkButton } from '@grafana/ui';
-import { ROUTES, prefixRoute } from '../../constants';
+import { ROUTES } from '../../constants';
+import { appHref } from '../links';
 import { testIds } from '../testIds';
 
 /** Shown for any URL under the app that no route matches, instead of silently showing another page. */
@@ -12,7 +13,7 @@ export function NotFound() {
         <EmptyState
           variant="not-found"
           message="This page does not exist in SRE Reliability."
-          button={<LinkButton href={prefixRoute(ROUTES.Overview)}>Go to the overview</LinkButton>}
+          button={<LinkButton href={appHref(ROUTES.Overview)}>Go to the overview</LinkButton>}
         />
       </div>
     </PluginPage>

@@ -1,6 +1,6 @@
 /**
  * What jsdom lacks for @grafana/scenes and @grafana/ui: scenes' LazyLoader creates an IntersectionObserver when
- * its module loads, and Combobox measures text on a canvas. Import this FIRST in a test file, before anything that
+ * its module loads, panels observe their size, and Combobox measures text on a canvas. Import this FIRST in a test file, before anything that
  * imports scenes, because imports run in order.
  */
 if (typeof window.IntersectionObserver === 'undefined') {
@@ -15,6 +15,15 @@ if (typeof window.IntersectionObserver === 'undefined') {
       return [];
     }
   } as unknown as typeof IntersectionObserver;
+}
+
+// Panels measure themselves (scenes' VizPanel, the logs panel): browsers have ResizeObserver, jsdom does not.
+if (typeof window.ResizeObserver === 'undefined') {
+  window.ResizeObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
 }
 
 HTMLCanvasElement.prototype.getContext = (() => ({ measureText: () => ({ width: 10 }) })) as never;

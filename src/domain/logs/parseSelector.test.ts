@@ -25,13 +25,34 @@ describe('parseSelector', () => {
     ['{}', 'expected a label matcher (empty selectors match nothing) at offset 1'],
     ['{1a="b"}', 'expected a label matcher (empty selectors match nothing) at offset 1'],
     ['{a="b",}', 'expected a label name at offset 7'],
-    ['{a=="b"}', 'expected a valid string literal at offset 3'],
+    ['{a=="b"}', 'expected one of = != =~ !~ at offset 2'],
     ['{a~"b"}', 'expected one of = != =~ !~ at offset 2'],
     ['{a="b\\.c"}', 'expected a valid string literal at offset 3'],
     ['{a="b}', 'expected a valid string literal at offset 3'],
     ['{a="b" c="d"}', 'expected "," or "}" at offset 7'],
     ['{a="b"} |= "x"', 'only a plain stream selector is allowed; found more at offset 8'],
+    ['{a="b"}}', 'only a plain stream selector is allowed; found more at offset 7'],
+    ['x{a="b"}', 'expected "{" at offset 0'],
+    ['a="b"', 'expected "{" at offset 0'],
+    ['sum(count_over_time({a="b"}[5m]))', 'expected "{" at offset 0'],
+    ['{a.b="c"}', 'expected one of = != =~ !~ at offset 2'],
+    ["{a='b'}", 'expected a valid string literal at offset 3'],
+    ['{a="b"', 'expected "," or "}" at offset 6'],
+    ['{ a="b" , }', 'expected a label name at offset 10'],
   ])('refuses %j: %s', (input, error) => {
     expect(parseSelector(input)).toEqual({ ok: false, error });
+  });
+
+  it('reads many matchers in source order (the grammar nests them one level per comma)', () => {
+    const names = 'abcdefgh'.split('');
+    const parsed = parseSelector(`{${names.map((n) => `${n}="${n}"`).join(',')}}`);
+    expect(parsed.ok && parsed.matchers.map((m) => m.name)).toEqual(names);
+  });
+
+  it('accepts what Loki accepts around a selector: a trailing # comment, newlines', () => {
+    expect(parseSelector('{\n  a="b"\n} # payments API')).toEqual({
+      ok: true,
+      matchers: [{ name: 'a', op: '=', value: 'b' }],
+    });
   });
 });

@@ -1,9 +1,12 @@
 /**
- * A small parser for plain LogQL stream selectors (`{name op "value", ...}`), enough to merge selectors and
- * re-escape their values. Domain code may not import @grafana/* (so not lezer-logql); the tests check this
- * parser's output against lezer-logql instead.
+ * Plain LogQL stream selectors (`{name op "value", ...}`), parsed with @grafana/lezer-logql, the grammar Grafana's
+ * own Loki editor uses, so the app accepts exactly what Loki's query editor accepts. The grammar finds the
+ * structure; this module only turns its tree into matchers and its error nodes into messages a user can act on.
  */
+import { parser } from '@grafana/lezer-logql';
 import { unquoteLogqlString } from './logqlString';
+
+type SyntaxNode = ReturnType<typeof parser.parse>['topNode'];
 
 export type MatchOp = '=' | '!=' | '=~' | '!~';
 
@@ -16,72 +19,107 @@ export interface StreamMatcher {
 
 export type ParseSelectorResult = { ok: true; matchers: StreamMatcher[] } | { ok: false; error: string };
 
-const OPS: readonly MatchOp[] = ['=~', '!~', '!=', '='];
+// Node names of lezer-logql's matcher operators.
+const OPS: Readonly<Record<string, MatchOp>> = { Eq: '=', Neq: '!=', Re: '=~', Nre: '!~' };
 
 /** Parses a plain stream selector; anything after the closing brace (a pipeline) is an error. */
 export function parseSelector(input: string): ParseSelectorResult {
-  let i = 0;
-  const fail = (what: string): ParseSelectorResult => ({ ok: false, error: `${what} at offset ${i}` });
-  const skipSpace = (): void => {
-    while (i < input.length && /\s/.test(input[i])) {
-      i++;
-    }
-  };
+  const top = parser.parse(input).topNode;
+  const fail = (what: string, at: number): ParseSelectorResult => ({ ok: false, error: `${what} at offset ${at}` });
 
-  skipSpace();
-  if (input[i] !== '{') {
-    return fail('expected "{"');
+  const error = firstError(top);
+  if (error) {
+    return fail(describeError(input, error), error.from);
   }
-  i++;
+  const logExpr = top.getChild('Expr')?.firstChild;
+  const selector = logExpr?.name === 'LogExpr' ? logExpr.firstChild : null;
+  if (!logExpr || selector?.name !== 'Selector') {
+    return fail('expected "{"', 0);
+  }
+  if (selector.nextSibling) {
+    return fail('only a plain stream selector is allowed; found more', selector.nextSibling.from);
+  }
+
   const matchers: StreamMatcher[] = [];
-  for (;;) {
-    skipSpace();
-    const name = /^[a-zA-Z_][a-zA-Z0-9_]*/.exec(input.slice(i))?.[0];
-    if (name === undefined) {
-      return fail(matchers.length === 0 ? 'expected a label matcher (empty selectors match nothing)' : 'expected a label name');
+  for (const m of matchersOf(selector)) {
+    const name = m.getChild('Identifier');
+    const op = OPS[m.firstChild?.nextSibling?.name ?? ''];
+    const literal = m.getChild('String');
+    const value = literal ? unquoteLogqlString(input.slice(literal.from, literal.to)) : undefined;
+    if (!name || !op || !literal || value === undefined) {
+      return fail('expected a valid string literal', literal?.from ?? m.from);
     }
-    i += name.length;
-    skipSpace();
-    const op = OPS.find((o) => input.startsWith(o, i));
-    if (op === undefined) {
-      return fail('expected one of = != =~ !~');
-    }
-    i += op.length;
-    skipSpace();
-    const literal = readLiteral(input, i);
-    const value = literal === undefined ? undefined : unquoteLogqlString(literal);
-    if (literal === undefined || value === undefined) {
-      return fail('expected a valid string literal');
-    }
-    i += literal.length;
-    matchers.push({ name, op, value });
-    skipSpace();
-    if (input[i] === ',') {
-      i++;
-      continue;
-    }
-    if (input[i] === '}') {
-      i++;
-      break;
-    }
-    return fail('expected "," or "}"');
+    matchers.push({ name: input.slice(name.from, name.to), op: op, value });
   }
-  skipSpace();
-  return i === input.length ? { ok: true, matchers } : fail('only a plain stream selector is allowed; found more');
+  return { ok: true, matchers };
 }
 
-/** The raw literal (quotes included) starting at `start`, found by scanning for the unescaped closing quote. */
-function readLiteral(input: string, start: number): string | undefined {
-  const quote = input[start];
-  if (quote !== '"' && quote !== '`') {
-    return undefined;
+/** The selector's matchers in source order: lezer nests `Matchers` left-recursively, one level per comma. */
+function matchersOf(selector: SyntaxNode): SyntaxNode[] {
+  const found: SyntaxNode[] = [];
+  selector.cursor().iterate((n) => {
+    if (n.name === 'Matcher') {
+      found.push(n.node);
+      return false;
+    }
+    return true;
+  });
+  return found;
+}
+
+function firstError(root: SyntaxNode): SyntaxNode | undefined {
+  return firstMatching(root, (n) => n.type.isError);
+}
+
+function firstNamed(root: SyntaxNode, name: string): SyntaxNode | undefined {
+  return firstMatching(root, (n) => n.name === name);
+}
+
+function firstMatching(root: SyntaxNode, test: (n: SyntaxNode) => boolean): SyntaxNode | undefined {
+  let found: SyntaxNode | undefined;
+  root.cursor().iterate((n) => {
+    if (!found && test(n.node)) {
+      found = n.node;
+    }
+    return !found;
+  });
+  return found;
+}
+
+/** Says what the grammar expected where it found an error, from where the error sits in the tree. */
+function describeError(input: string, error: SyntaxNode): string {
+  const parent = error.parent;
+  const selector = ancestor(error, 'Selector');
+  // The grammar recovers from a missing "{" by inserting it, so check the source for it.
+  if (!selector || (error.from === selector.from && input[selector.from] !== '{')) {
+    const before = selector ?? firstNamed(top(error), 'Selector');
+    return before && before.to <= error.from ? 'only a plain stream selector is allowed; found more' : 'expected "{"';
   }
-  for (let j = start + 1; j < input.length; j++) {
-    if (quote === '"' && input[j] === '\\') {
-      j++;
-    } else if (input[j] === quote) {
-      return input.slice(start, j + 1);
+  if (parent?.name === 'Matcher') {
+    return error.prevSibling && OPS[error.prevSibling.name] !== undefined
+      ? 'expected a valid string literal'
+      : 'expected one of = != =~ !~';
+  }
+  const matchers = selector.getChild('Matchers');
+  if (!matchers || matchers.from >= error.from) {
+    return 'expected a label matcher (empty selectors match nothing)';
+  }
+  return input.slice(0, error.from).trimEnd().endsWith(',') ? 'expected a label name' : 'expected "," or "}"';
+}
+
+function ancestor(node: SyntaxNode, name: string): SyntaxNode | null {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.name === name) {
+      return n;
     }
   }
-  return undefined;
+  return null;
+}
+
+function top(node: SyntaxNode): SyntaxNode {
+  let n = node;
+  while (n.parent) {
+    n = n.parent;
+  }
+  return n;
 }

@@ -11,6 +11,7 @@ import {
 import { canWriteAnnotations } from '../../api/permissions';
 import { testIds } from '../../components/testIds';
 import { prefixRoute, ROUTES } from '../../constants';
+import { grafanaHref } from '../../components/links';
 import { type Severity, SEVERITIES } from '../../domain/incident/model';
 import { parseDeclareParams } from './declareLink';
 import { formatTime } from './format';
@@ -95,7 +96,10 @@ export function DeclareIncidentForm() {
             {submitError}
             {declaredId && (
               <div>
-                <TextLink href={incidentPath(declaredId)} inline={false}>{`Open incident ${declaredId}`}</TextLink>
+                <TextLink
+                  href={grafanaHref(incidentPath(declaredId))}
+                  inline={false}
+                >{`Open incident ${declaredId}`}</TextLink>
               </div>
             )}
           </Alert>

@@ -1,7 +1,8 @@
 import React from 'react';
 import { Badge, Card, Stack } from '@grafana/ui';
 import type { LoadedIncident } from '../../api/incidents';
-import { prefixRoute, ROUTES } from '../../constants';
+import { ROUTES } from '../../constants';
+import { appHref } from '../../components/links';
 import { formatDuration, formatTime } from './format';
 import { SeverityBadge } from './SeverityBadge';
 
@@ -10,7 +11,7 @@ export function IncidentCard({ incident, now }: { incident: LoadedIncident; now:
   const open = incident.status !== 'resolved';
   const duration = (incident.resolvedAt ?? Math.max(now, incident.startedAt)) - incident.startedAt;
   return (
-    <Card href={`${prefixRoute(ROUTES.Incidents)}/${encodeURIComponent(incident.id)}`}>
+    <Card href={appHref(`${ROUTES.Incidents}/${encodeURIComponent(incident.id)}`)}>
       <Card.Heading>{incident.title}</Card.Heading>
       <Card.Meta>
         {[

@@ -3,7 +3,8 @@ import { useSearchParams } from 'react-router-dom';
 import { Button, EmptyState, LinkButton, LoadingPlaceholder, Stack, Text } from '@grafana/ui';
 import { canEditSettings } from '../../api/permissions';
 import { testIds } from '../../components/testIds';
-import { ROUTES, prefixRoute } from '../../constants';
+import { ROUTES } from '../../constants';
+import { appHref } from '../../components/links';
 import { ListPager } from '../../components/ListPager';
 import { LoadError } from '../../components/LoadError';
 import { pageOf } from '../../components/paging';
@@ -19,7 +20,7 @@ import {
   type ListQuery,
   type SortKey,
 } from './listModel';
-import { useSlosWithStatus } from './useSlosWithStatus';
+import { useRawFallback, useSlosWithStatus } from './useSlosWithStatus';
 
 const READ_ONLY_NOTE = 'Only organization admins can create or edit SLOs';
 const SLO_NOUN = { one: 'SLO', many: 'SLOs' };
@@ -27,10 +28,10 @@ const SLO_NOUN = { one: 'SLO', many: 'SLOs' };
 function CreateActions() {
   return (
     <Stack direction="row" gap={1}>
-      <LinkButton icon="plus" href={prefixRoute(`${ROUTES.Slos}/new`)}>
+      <LinkButton icon="plus" href={appHref(`${ROUTES.Slos}/new`)}>
         Create SLO
       </LinkButton>
-      <LinkButton icon="import" variant="secondary" href={prefixRoute(`${ROUTES.Slos}/new?tab=yaml`)}>
+      <LinkButton icon="import" variant="secondary" href={appHref(`${ROUTES.Slos}/new?tab=yaml`)}>
         Import
       </LinkButton>
     </Stack>
@@ -57,6 +58,9 @@ export function SloListView() {
   const update = (change: Partial<ListQuery>) =>
     setParams(queryToParams({ ...query, page: 1, ...change }), { replace: true });
   const shown = pageOf(visible, query.page);
+  // Raw SLI queries are the expensive ones: run them only for the rows on screen.
+  useRawFallback(shown.rows, data.state === 'data' ? data.defaultUid : undefined);
+  const broken = data.state === 'data' ? data.broken : [];
   const onSort = (key: SortKey) =>
     update({ sort: key, dir: key === query.sort && query.dir === 'asc' ? 'desc' : 'asc' });
 
@@ -66,7 +70,7 @@ export function SloListView() {
   if (data.state === 'error') {
     return <LoadError title="Could not load SLOs" error={data.error} onRetry={data.reload} />;
   }
-  if (data.rows.length === 0) {
+  if (data.rows.length === 0 && broken.length === 0) {
     return (
       <div data-testid={testIds.slos.empty}>
         <EmptyState
@@ -96,7 +100,7 @@ export function SloListView() {
           </Text>
         )}
       </Stack>
-      {visible.length === 0 ? (
+      {visible.length === 0 && broken.length === 0 ? (
         <EmptyState
           variant="not-found"
           message="No SLOs match these filters"
@@ -111,7 +115,14 @@ export function SloListView() {
         />
       ) : (
         <>
-          <SloTable rows={shown.rows} sort={query.sort} dir={query.dir} onSort={onSort} />
+          <SloTable
+            rows={shown.rows}
+            broken={broken}
+            canEdit={canEdit}
+            sort={query.sort}
+            dir={query.dir}
+            onSort={onSort}
+          />
           <ListPager shown={shown} total={visible.length} noun={SLO_NOUN} onNavigate={(page) => update({ page })} />
         </>
       )}

@@ -2,10 +2,13 @@ import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Icon, Stack, Text, TextLink, useStyles2 } from '@grafana/ui';
+import type { BrokenItem } from '../../api/storedItems';
 import { BudgetBar } from '../../components/BudgetBar';
+import { DataProblem } from '../../components/DataProblem';
 import { SloStatusBadge } from '../../components/SloStatusBadge';
 import { testIds } from '../../components/testIds';
-import { ROUTES, prefixRoute } from '../../constants';
+import { ROUTES } from '../../constants';
+import { appHref } from '../../components/links';
 import { budgetBarFraction, formatBudget, formatBurnRate, formatObjective, formatSli } from './format';
 import type { SloRow, SortDir, SortKey } from './listModel';
 
@@ -21,13 +24,17 @@ const COLUMNS: Array<{ key: SortKey; title: string }> = [
 
 interface Props {
   rows: SloRow[];
+  /** Stored SLOs that failed validation, shown first with what is wrong. */
+  broken?: BrokenItem[];
+  /** Whether to link broken SLOs to their editor. */
+  canEdit?: boolean;
   sort: SortKey;
   dir: SortDir;
   onSort: (key: SortKey) => void;
 }
 
 /** The SLO list. Every header is a button that sorts by its column (a second click reverses). */
-export function SloTable({ rows, sort, dir, onSort }: Props) {
+export function SloTable({ rows, broken = [], canEdit = false, sort, dir, onSort }: Props) {
   const styles = useStyles2(getStyles);
   return (
     <table className={styles.table} data-testid={testIds.slos.table}>
@@ -47,11 +54,33 @@ export function SloTable({ rows, sort, dir, onSort }: Props) {
         </tr>
       </thead>
       <tbody>
-        {rows.map(({ slo, snapshot }) => (
+        {broken.map((item) => (
+          <tr key={`broken-${item.index}`} data-testid={testIds.slos.brokenRow}>
+            <td>
+              <Stack direction="column" gap={0}>
+                <Text weight="medium">{item.name ?? item.id ?? `Stored SLO #${item.index + 1}`}</Text>
+                {canEdit && item.id && (
+                  <TextLink href={appHref(`${ROUTES.Slos}/${encodeURIComponent(item.id)}/edit`)} inline={false}>
+                    Fix it in the editor
+                  </TextLink>
+                )}
+              </Stack>
+            </td>
+            <td colSpan={COLUMNS.length - 1}>
+              <Stack direction="column" gap={0}>
+                <Text color="error">This stored SLO is invalid and is not evaluated:</Text>
+                {item.problems.map((p) => (
+                  <Text key={p.path} variant="bodySmall">{`${p.path}: ${p.message}`}</Text>
+                ))}
+              </Stack>
+            </td>
+          </tr>
+        ))}
+        {rows.map(({ slo, snapshot, pending }) => (
           <tr key={slo.id} data-testid={testIds.slos.row}>
             <td>
               <Stack direction="column" gap={0}>
-                <TextLink href={prefixRoute(`${ROUTES.Slos}/${encodeURIComponent(slo.id)}`)} inline={false}>
+                <TextLink href={appHref(`${ROUTES.Slos}/${encodeURIComponent(slo.id)}`)} inline={false}>
                   {slo.name}
                 </TextLink>
                 <Text variant="bodySmall" color="secondary">
@@ -61,26 +90,52 @@ export function SloTable({ rows, sort, dir, onSort }: Props) {
             </td>
             <td>{slo.service}</td>
             <td className={styles.nowrap}>{formatObjective(slo)}</td>
-            <td className={styles.nowrap}>
-              {snapshot.sli === null ? <Text color="secondary">No data</Text> : formatSli(snapshot.sli)}
-            </td>
-            <td>
-              <BudgetBar
-                remaining={snapshot.remaining}
-                fraction={budgetBarFraction(snapshot.remaining)}
-                label={formatBudget(snapshot.remaining)}
-              />
-            </td>
-            <td className={styles.nowrap}>
-              {snapshot.burnRate1h === null ? (
-                <Text color="secondary">No data</Text>
-              ) : (
-                formatBurnRate(snapshot.burnRate1h)
-              )}
-            </td>
-            <td>
-              <SloStatusBadge status={snapshot.status} error={snapshot.error} />
-            </td>
+            {pending ? (
+              <td colSpan={4}>
+                <Text color="secondary">Loading…</Text>
+              </td>
+            ) : snapshot.dataProblem ? (
+              <>
+                <td colSpan={3}>
+                  <DataProblem problem={snapshot.dataProblem} />
+                </td>
+                <td>
+                  <SloStatusBadge status={snapshot.status} error={snapshot.error} />
+                </td>
+              </>
+            ) : (
+              <>
+                <td className={styles.nowrap}>
+                  {snapshot.sli === null ? <Text color="secondary">No data</Text> : formatSli(snapshot.sli)}
+                </td>
+                <td>
+                  <BudgetBar
+                    remaining={snapshot.remaining}
+                    fraction={budgetBarFraction(snapshot.remaining)}
+                    label={formatBudget(snapshot.remaining)}
+                  />
+                </td>
+                <td className={styles.nowrap}>
+                  {snapshot.burnRate1h === null ? (
+                    <Text color="secondary">No data</Text>
+                  ) : (
+                    formatBurnRate(snapshot.burnRate1h)
+                  )}
+                </td>
+                <td>
+                  <Stack direction="column" gap={0.5} alignItems="flex-start">
+                    <SloStatusBadge status={snapshot.status} error={snapshot.error} />
+                    {(snapshot.source === 'no_rules' || snapshot.source === 'raw') && (
+                      <span data-testid={testIds.slos.noRules}>
+                        <TextLink href={appHref(`${ROUTES.Slos}/${encodeURIComponent(slo.id)}`)} variant="bodySmall" inline={false}>
+                          Rules not installed: install
+                        </TextLink>
+                      </span>
+                    )}
+                  </Stack>
+                </td>
+              </>
+            )}
           </tr>
         ))}
       </tbody>

@@ -5,7 +5,8 @@ import { Button, Combobox, Field, Stack, Text, TextLink, useStyles2 } from '@gra
 import { fetchIncidentBudgets } from '../../../api/incidentBudget';
 import type { LoadedIncident } from '../../../api/incidents';
 import { testIds } from '../../../components/testIds';
-import { prefixRoute, ROUTES } from '../../../constants';
+import { ROUTES } from '../../../constants';
+import { appHref } from '../../../components/links';
 import type { Slo } from '../../../domain/slo/model';
 import { useLoad } from '../useLoad';
 import { budgetText } from './budgetText';
@@ -65,7 +66,7 @@ export function LinkedSlosSection({ incident, slos, defaultPrometheusUid, canWri
               <li key={id} data-testid={testIds.incidentDetail.sloBudget}>
                 <Stack gap={1} wrap="wrap">
                   {slo ? (
-                    <TextLink href={`${prefixRoute(ROUTES.Slos)}/${encodeURIComponent(id)}`} inline={false}>
+                    <TextLink href={appHref(`${ROUTES.Slos}/${encodeURIComponent(id)}`)} inline={false}>
                       {slo.name}
                     </TextLink>
                   ) : (

@@ -3,6 +3,7 @@ import { Alert, LinkButton, LoadingPlaceholder, Stack, Text, TextLink } from '@g
 import { config } from '@grafana/runtime';
 import type { LoadedIncident } from '../../../api/incidents';
 import type { AppSettings } from '../../../api/types';
+import { grafanaHref } from '../../../components/links';
 import { testIds } from '../../../components/testIds';
 import { PLUGIN_ID } from '../../../constants';
 import { buildExploreUrl, incidentLogRange } from '../../../domain/logs/explore';
@@ -30,7 +31,7 @@ export function LogsSection({ incident, settings, now }: Props) {
         {heading}
         <Alert severity="info" title="No Loki data source is set">
           {'An admin can choose the Loki data source and its service label on the '}
-          <TextLink href={`/plugins/${PLUGIN_ID}`} inline>
+          <TextLink href={grafanaHref(`/plugins/${PLUGIN_ID}`)} inline>
             Admin page
           </TextLink>
           {'; the incident logs then show here.'}
@@ -51,7 +52,9 @@ export function LogsSection({ incident, settings, now }: Props) {
               variant="secondary"
               icon="compass"
               data-testid={testIds.incidentDetail.exploreLink}
-              href={`${config.appSubUrl ?? ''}${buildExploreUrl({ datasourceUid: settings.lokiUid, expr: queries.exprs[0], ...range, orgId })}`}
+              href={grafanaHref(
+                buildExploreUrl({ datasourceUid: settings.lokiUid, expr: queries.exprs[0], ...range, orgId })
+              )}
             >
               Open in Explore
             </LinkButton>

@@ -1,6 +1,7 @@
 import React, { useState } from 'react';
 import { Button, TextLink } from '@grafana/ui';
 import { createDashboard } from '../../../api/dashboards';
+import { grafanaHref } from '../../../components/links';
 import type { Slo } from '../../../domain/slo/model';
 import { buildSloDashboard } from './dashboardJson';
 import { errorText, type OnNotice } from './notice';
@@ -22,7 +23,7 @@ export function CreateDashboardButton({ slo, datasourceUid, onNotice }: Props) {
       onNotice({
         severity: 'success',
         title: 'Dashboard created',
-        body: <TextLink href={saved.url}>Open the dashboard</TextLink>,
+        body: <TextLink href={grafanaHref(saved.url)}>Open the dashboard</TextLink>,
       });
     } catch (e) {
       onNotice({ severity: 'error', title: 'Could not create the dashboard', body: errorText(e) });

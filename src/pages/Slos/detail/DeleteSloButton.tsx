@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router-dom';
 import { Alert, Button, ConfirmModal } from '@grafana/ui';
 import { ConflictError, deleteSlo } from '../../../api/slos';
 import type { Slo } from '../../../domain/slo/model';
-import { sloListUrl } from './links';
+import { ROUTES, prefixRoute } from '../../../constants';
 
 interface Props {
   slo: Slo;
@@ -21,7 +21,7 @@ export function DeleteSloButton({ slo }: Props) {
     setError(undefined);
     try {
       await deleteSlo(slo.id, slo.revision);
-      navigate(sloListUrl());
+      navigate(prefixRoute(ROUTES.Slos));
     } catch (e) {
       setError({ conflict: e instanceof ConflictError, message: e instanceof Error ? e.message : String(e) });
       setBusy(false);

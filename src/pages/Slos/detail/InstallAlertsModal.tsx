@@ -2,6 +2,7 @@ import React, { useEffect, useState } from 'react';
 import { config } from '@grafana/runtime';
 import { Alert, Button, Combobox, Field, LoadingPlaceholder, Modal, TextLink } from '@grafana/ui';
 import { installSloAlerts, listFolders, type Folder, type InstallResult } from '../../../api/alertRules';
+import { grafanaHref } from '../../../components/links';
 import { testIds } from '../../../components/testIds';
 import type { Slo } from '../../../domain/slo/model';
 
@@ -90,7 +91,7 @@ export function InstallAlertsModal({ slo, datasourceUid, onDismiss }: Props) {
         <Alert severity="success" title="Alerts installed">
           {count('created')} created, {count('updated')} updated
           {count('removed') > 0 && `, ${count('removed')} removed (no longer generated)`}.{' '}
-          <TextLink href={`/alerting/list?search=${encodeURIComponent(`group:sre-slo-${slo.id}`)}`}>
+          <TextLink href={grafanaHref(`/alerting/list?search=${encodeURIComponent(`group:sre-slo-${slo.id}`)}`)}>
             Open in Alerting
           </TextLink>
         </Alert>

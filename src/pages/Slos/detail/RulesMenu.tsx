@@ -7,12 +7,14 @@ import { rulesDownload, saveFile, type RulesFormat } from './downloads';
 interface Props {
   slo: Slo;
   datasourceUid?: string;
-  /** Undefined hides the install item (no permission or no data source). */
+  /** Undefined hides the install item (no data source to install against). */
   onInstall?: () => void;
+  /** Set when the user may not install alert rules: the item shows disabled with this reason. */
+  installNotAllowed?: string;
 }
 
 /** Download the SLO's rules in either format, or install its alerts in Grafana alerting. */
-export function RulesMenu({ slo, datasourceUid, onInstall }: Props) {
+export function RulesMenu({ slo, datasourceUid, onInstall, installNotAllowed }: Props) {
   const download = (format: RulesFormat) =>
     saveFile(rulesDownload(slo, format, { datasourceUid, grafanaUrl: config.appUrl }));
   const menu = (
@@ -24,7 +26,15 @@ export function RulesMenu({ slo, datasourceUid, onInstall }: Props) {
         onClick={() => download('grafana')}
         disabled={!datasourceUid}
       />
-      {onInstall && <Menu.Item label="Install alerts in Grafana…" icon="bell" onClick={onInstall} />}
+      {onInstall && (
+        <Menu.Item
+          label="Install alerts in Grafana…"
+          icon="bell"
+          onClick={onInstall}
+          disabled={installNotAllowed !== undefined}
+          description={installNotAllowed}
+        />
+      )}
     </Menu>
   );
   return (

@@ -7,7 +7,7 @@ import { checkRequest } from '../../../../tests/contract/openapi';
 import { createFakeBackend, type RecordedRequest } from '../../../api/testing/fakeBackend';
 import { getPluginSettings } from '../../../api/pluginSettings';
 import { fetchSloSnapshots } from '../../../api/sloStatus';
-import { canEditSettings } from '../../../api/permissions';
+import { canEditSettings, canWriteAnnotations } from '../../../api/permissions';
 import { makeSlo, makeSnapshot } from '../__fixtures__/slos';
 import { renderDetailPage } from './testing/renderDetailPage';
 
@@ -54,6 +54,7 @@ beforeEach(() => {
     permissions: undefined,
   } as typeof config.bootData.user;
   jest.mocked(canEditSettings).mockReturnValue(false);
+  jest.mocked(canWriteAnnotations).mockReturnValue(true);
   jest.mocked(usePluginComponent).mockReturnValue({ component: undefined, isLoading: false });
   jest.mocked(getPluginSettings).mockResolvedValue({
     enabled: true,
@@ -129,13 +130,14 @@ describe('install alerts', () => {
     expect(dialog).toHaveTextContent(/403.*user is not authorized/);
   });
 
-  it('is not offered to viewers', async () => {
+  it('shows viewers the install item and Create dashboard disabled', async () => {
     config.bootData.user = { ...config.bootData.user, orgRole: 'Viewer' } as typeof config.bootData.user;
     await openPage();
+    // Checked before the menu opens: an open menu makes the rest of the page inert to the accessibility tree.
+    expect(actions().getByRole('button', { name: /Create dashboard/ })).toHaveAttribute('aria-disabled', 'true');
     await userEvent.click(actions().getByRole('button', { name: /Alert rules/ }));
     expect(await screen.findByRole('menuitem', { name: /Download Prometheus rules/ })).toBeInTheDocument();
-    expect(screen.queryByRole('menuitem', { name: /Install alerts/ })).not.toBeInTheDocument();
-    expect(actions().queryByRole('button', { name: /Create dashboard/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('menuitem', { name: /Install alerts/ })).toBeDisabled();
   });
 });
 

@@ -4,7 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { getPluginSettings } from '../../../api/pluginSettings';
 import { fetchSloSnapshots } from '../../../api/sloStatus';
-import { canEditSettings } from '../../../api/permissions';
+import { canEditSettings, canWriteAnnotations } from '../../../api/permissions';
 import { ConflictError, deleteSlo } from '../../../api/slos';
 import { testIds } from '../../../components/testIds';
 import type { Slo } from '../../../domain/slo/model';
@@ -42,6 +42,7 @@ const actions = () => within(screen.getByLabelText('Page actions'));
 
 beforeEach(() => {
   jest.mocked(canEditSettings).mockReturnValue(true);
+  jest.mocked(canWriteAnnotations).mockReturnValue(true);
   jest.mocked(deleteSlo).mockReset();
 });
 
@@ -84,13 +85,14 @@ describe('SloDetailPage', () => {
     expect(screen.queryByTestId(testIds.sloDetail.scene)).not.toBeInTheDocument();
   });
 
-  it('hides Edit and Delete from users who cannot edit settings', async () => {
+  it('disables Edit and Delete for users who cannot edit settings', async () => {
     jest.mocked(canEditSettings).mockReturnValue(false);
     serve([slo]);
     renderDetailPage('checkout');
     await screen.findByRole('heading', { name: 'Checkout availability' });
     expect(actions().queryByRole('link', { name: /Edit/ })).not.toBeInTheDocument();
-    expect(actions().queryByRole('button', { name: /Delete/ })).not.toBeInTheDocument();
+    expect(actions().getByRole('button', { name: /Edit/ })).toHaveAttribute('aria-disabled', 'true');
+    expect(actions().getByRole('button', { name: /Delete/ })).toHaveAttribute('aria-disabled', 'true');
     expect(actions().getByRole('link', { name: /Declare incident/ })).toBeInTheDocument();
   });
 
@@ -143,5 +145,38 @@ describe('SloDetailPage', () => {
     expect(await within(dialog).findByText('Someone else changed this SLO')).toBeInTheDocument();
     expect(dialog).toHaveTextContent('Reload first.');
     expect(screen.getByTestId('location')).toHaveTextContent(`${BASE}/checkout`);
+  });
+
+  it('shows an impossible error ratio as a data problem with its queries, never as exhausted', async () => {
+    serve([slo], {
+      ...makeSnapshot(null),
+      status: 'bad_data',
+      dataProblem: { message: 'bad exceeds total: check the queries', queries: ['bad: a', 'total: b'] },
+    });
+    renderDetailPage('checkout');
+    expect(await screen.findByTestId(testIds.dataProblem)).toHaveTextContent('bad exceeds total: check the queries');
+    expect(screen.getByTestId(testIds.sloDetail.policy)).toHaveTextContent(/Check the queries/);
+    expect(screen.queryByText('Exhausted')).toBeNull();
+  });
+
+  it('serves a second visit from the shared cache: no second settings read, the same status at once', async () => {
+    serve([slo]);
+    jest.mocked(getPluginSettings).mockClear();
+    jest.mocked(fetchSloSnapshots).mockClear();
+    const first = renderDetailPage('checkout');
+    await screen.findByTestId(testIds.sloDetail.policy);
+    first.unmount();
+    renderDetailPage('checkout');
+    // Rendered synchronously from the cache: no loading state in between.
+    expect(screen.getByTestId(testIds.sloDetail.policy)).toHaveTextContent(/Healthy/);
+    expect(getPluginSettings).toHaveBeenCalledTimes(1);
+    expect(fetchSloSnapshots).toHaveBeenCalledTimes(1);
+  });
+
+  it('says what is wrong with a stored SLO that fails validation', async () => {
+    serve([{ ...slo, objective: { target: 5 } }]);
+    renderDetailPage('checkout');
+    expect(await screen.findByText(/stored with errors/)).toBeInTheDocument();
+    expect(screen.getByText(/slos\[0\]\.objective\.target/)).toBeInTheDocument();
   });
 });

@@ -23,6 +23,13 @@ export default function SloDetailPage() {
           {detail.error}
         </Alert>
       )}
+      {detail.state === 'broken' && (
+        <Alert severity="error" title={`SLO "${id}" is stored with errors and is not evaluated`}>
+          {detail.broken.problems.map((p) => (
+            <div key={p.path}>{`${p.path}: ${p.message}`}</div>
+          ))}
+        </Alert>
+      )}
       {detail.state === 'not_found' && (
         <div data-testid={testIds.sloDetail.notFound}>
           <Stack direction="column" gap={2} alignItems="flex-start">

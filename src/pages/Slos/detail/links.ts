@@ -1,11 +1,14 @@
-import { ROUTES, prefixRoute } from '../../../constants';
+import { ROUTES } from '../../../constants';
+import { appHref } from '../../../components/links';
 import type { Slo } from '../../../domain/slo/model';
 
+// hrefs for anchors (with Grafana's sub-path): for navigate(), use prefixRoute.
+
 /** The SLO list. */
-export const sloListUrl = () => prefixRoute(ROUTES.Slos);
+export const sloListUrl = () => appHref(ROUTES.Slos);
 
 /** The SLO's editor. */
-export const sloEditUrl = (slo: Pick<Slo, 'id'>) => prefixRoute(`${ROUTES.Slos}/${encodeURIComponent(slo.id)}/edit`);
+export const sloEditUrl = (slo: Pick<Slo, 'id'>) => appHref(`${ROUTES.Slos}/${encodeURIComponent(slo.id)}/edit`);
 
 /** The declare-incident form, prefilled with this SLO, its service and the range being looked at (epoch ms). */
 export function declareIncidentUrl(
@@ -19,5 +22,5 @@ export function declareIncidentUrl(
     from: String(range.from),
     to: String(range.to),
   });
-  return `${prefixRoute(`${ROUTES.Incidents}/new`)}?${params}`;
+  return appHref(`${ROUTES.Incidents}/new?${params}`);
 }
