@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { importDocuments } from '../src/domain/formats';
-import { generatePrometheusRules, toYaml } from '../src/domain/rules';
+import { generatePrometheusRules, ruleNotes, toYaml } from '../src/domain/rules';
 
 const root = path.resolve(__dirname, '..');
 const SPEC = 'examples/slos.yaml';
@@ -35,7 +35,7 @@ export function generateDemoProvisioning(): Record<string, string> {
     ],
   };
   return {
-    [RULES]: toYaml(generatePrometheusRules(result.slos, { grafanaUrl: 'http://localhost:3000' })),
+    [RULES]: toYaml(generatePrometheusRules(result.slos, { grafanaUrl: 'http://localhost:3000' }), ruleNotes(result.slos)),
     [APP]:
       `# Generated from ${SPEC} by scripts/provisionDemo.ts: the app enabled in org 1, with its settings and\n` +
       `# SLOs in jsonData (the stored form that \`sre-reliability convert --to json\` prints). Do not edit by hand.\n` +

@@ -189,3 +189,34 @@ describe('CLI robustness', () => {
     expect(run('convert', 'examples/slos.yaml', '--to', 'openslo').code).toBe(0);
   });
 });
+
+describe('CLI notes on tiers left out', () => {
+  it('says on stderr and in the rule file which tier an SLO cannot use, and why', () => {
+    const spec = join(dir, 'low.yaml');
+    writeFileSync(
+      spec,
+      [
+        'apiVersion: sre-reliability/v1',
+        'kind: SLOList',
+        'slos:',
+        '  - id: batch',
+        '    name: batch jobs',
+        '    service: batch',
+        '    sli: { kind: ratio, bad: \'jobs_total{result="fail"}\', total: jobs_total }',
+        '    objective: { target: 0.9 }',
+        '    window: { type: rolling, duration: 7d }',
+        '',
+      ].join('\n')
+    );
+    const r = runAbs('rules', spec);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^note: SLO "batch": the fast tier's threshold .* error ratio of 144% .*left out\.$/m);
+    expect(r.stdout).toMatch(/^# Note: SLO "batch": the fast tier's threshold /m);
+    const tiers = (
+      parse(r.stdout) as { groups: Array<{ rules: Array<{ labels?: Record<string, string> }> }> }
+    ).groups[0].rules
+      .map((x) => x.labels?.burnrate_tier)
+      .filter(Boolean);
+    expect(tiers).toEqual(['medium', 'slow', 'long']);
+  });
+});

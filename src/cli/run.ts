@@ -1,7 +1,7 @@
 import { exportOpenSLO } from '../domain/formats/exportOpenSlo';
 import { importDocuments } from '../domain/formats/import';
 import { generateGrafanaAlertingFile } from '../domain/rules/grafana';
-import { generatePrometheusRules, toYaml } from '../domain/rules/prometheus';
+import { generatePrometheusRules, ruleNotes, toYaml } from '../domain/rules/prometheus';
 import { dirname, resolve } from 'node:path';
 import { type Slo } from '../domain/slo/model';
 import { checkPromQL, formatSyntaxError } from '../domain/slo/promql';
@@ -182,7 +182,11 @@ export function runCli(argv: string[], io: CliIo): number {
         io.stderr('nothing written.\n');
         return 1;
       }
-      return emit(toYaml(file), c.output, io);
+      // Tiers left out for an SLO (unreachable, or firing only after the budget is gone) are said twice: on
+      // stderr for whoever runs the command, and as comments in the file for whoever reads it later.
+      const notes = ruleNotes(slos);
+      notes.forEach((n) => io.stderr(`note: ${n}\n`));
+      return emit(toYaml(file, notes), c.output, io);
     }
     case 'convert':
       return emit(c.to === 'json' ? `${JSON.stringify(slos, null, 2)}\n` : exportOpenSLO(slos), c.output, io);

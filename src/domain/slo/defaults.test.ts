@@ -7,6 +7,8 @@ import {
   windowDuration,
   withDefaults,
 } from './defaults';
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { parseDuration } from './durations';
 import type { Slo } from './model';
 
@@ -138,5 +140,33 @@ describe('defaults', () => {
     expect(d.budgeting).toEqual({ method: 'occurrences' });
     expect(d.alerting).toMatchObject({ enabled: true, name: 'SLOErrorBudgetBurn', absentAlert: false, labels: {} });
     expect(d.labels).toEqual({});
+  });
+});
+
+describe('the README tier table', () => {
+  it('says what resolveTiers gives for 1d, 7d, 28d, 30d and 90d at 99.9%', () => {
+    const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
+    const header = readme.split('\n').find((l) => l.startsWith('| tier (factor, severity) |'))!;
+    const windows = header
+      .split('|')
+      .slice(2, -1)
+      .map((c) => c.trim());
+    expect(windows).toEqual(['1d', '7d', '28d', '30d', '90d']);
+    const rows = readme.split('\n').filter((l) => /^\| (fast|medium|slow|long) \(/.test(l));
+    expect(rows).toHaveLength(4);
+    const cells = rows.map((r) =>
+      r
+        .split('|')
+        .slice(2, -1)
+        .map((c) => c.trim())
+    );
+    windows.forEach((duration, w) => {
+      const tiers = resolveTiers(slo({ window: { type: 'rolling', duration } }));
+      tiers.forEach((t, i) => {
+        const share = Number((t.budgetShare * 100).toPrecision(3));
+        expect(cells[i][w]).toBe(`${t.longWindow} / ${t.shortWindow}, for ${t.for} (${share}%)`);
+        expect(rows[i]).toContain(`| ${t.tier} (${t.factor}×, ${t.severity}) |`);
+      });
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { Slo } from '../../../domain/slo/model';
 import { generateGrafanaAlertingFile } from '../../../domain/rules/grafana';
-import { generatePrometheusRules, toYaml } from '../../../domain/rules/prometheus';
+import { generatePrometheusRules, ruleNotes, toYaml } from '../../../domain/rules/prometheus';
 
 export type RulesFormat = 'prometheus' | 'grafana';
 
@@ -22,7 +22,7 @@ export function rulesDownload(
   if (format === 'prometheus') {
     return {
       filename: `slo-${slo.id}.rules.yaml`,
-      text: toYaml(generatePrometheusRules([slo], { grafanaUrl: opts.grafanaUrl })),
+      text: toYaml(generatePrometheusRules([slo], { grafanaUrl: opts.grafanaUrl }), ruleNotes([slo])),
       mimeType: 'application/yaml',
     };
   }
@@ -30,7 +30,7 @@ export function rulesDownload(
     datasourceUid: opts.datasourceUid ?? '',
     grafanaUrl: opts.grafanaUrl,
   });
-  return { filename: `slo-${slo.id}.grafana-alerting.yaml`, text: toYaml(file), mimeType: 'application/yaml' };
+  return { filename: `slo-${slo.id}.grafana-alerting.yaml`, text: toYaml(file, ruleNotes([slo])), mimeType: 'application/yaml' };
 }
 
 /** Saves text as a file in the browser (Blob + a temporary anchor). */

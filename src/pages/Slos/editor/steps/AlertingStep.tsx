@@ -77,6 +77,11 @@ function TierRow({ tier, override, error, readOnly, onChange }: RowProps) {
           onChange={(severity) => onChange({ severity })}
         />
       </Stack>
+      {tier.dropped && (
+        <Text color="warning" variant="bodySmall">
+          {`Left out for this SLO: ${tier.dropped}.`}
+        </Text>
+      )}
       {error && (
         <Text color="error" variant="bodySmall">
           {error}
