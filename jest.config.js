@@ -18,7 +18,12 @@ module.exports = {
   },
   // Grafana UI components in jsdom take seconds on a busy 2-core machine; 5 s made page tests flaky.
   testTimeout: 20_000,
-  testMatch: ['<rootDir>/src/**/*.test.{ts,tsx}', '<rootDir>/demo/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts'],
+  testMatch: [
+    '<rootDir>/src/**/*.test.{ts,tsx}',
+    '<rootDir>/demo/**/*.test.ts',
+    '<rootDir>/scripts/**/*.test.ts',
+    '<rootDir>/bench/**/*.test.ts',
+  ],
   // The built-bundle smoke test has its own config (jest.bundle.config.js): it needs dist/.
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '\\.bundle\\.test\\.'],
   transform: {
@@ -26,5 +31,7 @@ module.exports = {
     // d3-color and a few others ship .mjs only.
     '^.+\\.mjs$': swc,
   },
-  transformIgnorePatterns: [nodeModulesToTransform([...grafanaESModules, '@lezer', '@prometheus-io', '@grafana/lezer-logql'])],
+  transformIgnorePatterns: [
+    nodeModulesToTransform([...grafanaESModules, '@lezer', '@prometheus-io', '@grafana/lezer-logql']),
+  ],
 };

@@ -4,6 +4,8 @@
  */
 
 export interface BenchConfig {
+  /** BENCH_SMOKE=1: a tiny run for `npm test` (smoke defaults, results in a temporary directory). */
+  smoke: boolean;
   /** Number of services, one SLO each. */
   services: number;
   /** Scrape resolution in seconds (one sample per series per step). */
@@ -38,19 +40,24 @@ function envInt(name: string, def: number, min: number, max: number): number {
   return n;
 }
 
-/** Reads BENCH_* overrides; every value is bounded so a typo cannot start an unbounded run. */
+/**
+ * Reads BENCH_* overrides; every value is bounded so a typo cannot start an unbounded run. Under BENCH_SMOKE=1 the
+ * defaults shrink to 2 SLOs, 1 day and 1 run (a few seconds), so `npm test` can run it; overrides still apply.
+ */
 export function loadConfig(): BenchConfig {
+  const smoke = process.env.BENCH_SMOKE === '1';
   return {
-    services: envInt('BENCH_SLOS', 20, 1, 50),
+    smoke,
+    services: envInt('BENCH_SLOS', smoke ? 2 : 20, 1, 50),
     resolutionSec: envInt('BENCH_RESOLUTION_SEC', 60, 15, 300),
-    days: envInt('BENCH_DAYS', 30, 1, 30),
+    days: envInt('BENCH_DAYS', smoke ? 1 : 30, 1, 30),
     warmupMin: 90,
     evalIntervalSec: envInt('BENCH_EVAL_INTERVAL_SEC', 60, 10, 300),
-    runs: envInt('BENCH_RUNS', 3, 1, 9),
+    runs: envInt('BENCH_RUNS', smoke ? 1 : 3, 1, 9),
     seed: envInt('BENCH_SEED', 20240601, 0, 2 ** 31 - 1),
     keep: process.env.BENCH_KEEP === '1',
     fidelityCheck: process.env.BENCH_FIDELITY !== '0',
-    timeoutSec: envInt('BENCH_TIMEOUT_SEC', 900, 60, 3600),
+    timeoutSec: envInt('BENCH_TIMEOUT_SEC', smoke ? 120 : 900, 60, 3600),
   };
 }
 

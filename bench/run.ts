@@ -1,12 +1,14 @@
 /**
  * 30-day error ratio benchmark: raw increase[30d] vs Sloth's average of 5m ratios vs our period rule, on a real
  * Prometheus with 30 days of backfilled data. Run: `npm run bench` (= `tsx bench/run.ts`). See bench/README.md.
- * Exits 0 after writing bench/results/budget-30d.{json,md}; non-zero only when something broke.
+ * Exits 0 after writing bench/results/budget-30d.{json,md}, whatever the cost; non-zero when something broke,
+ * including an exactness check (checks.ts). BENCH_SMOKE=1 runs a tiny shape into a temporary directory (npm test).
  */
 import { mkdtempSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadConfig, WINDOW_START_SEC } from './config';
+import { join, resolve } from 'node:path';
+import { exactnessProblems } from './checks';
+import { loadConfig, type BenchConfig, WINDOW_START_SEC } from './config';
 import { generateData } from './data';
 import { measureSlo, type Measurement } from './methods';
 import { Prometheus, backfillOpenMetrics, freePort, installCleanupHandlers, moveBlocks, run } from './prom';
@@ -23,7 +25,18 @@ import {
 } from './rules';
 import { emulateAverageOfRatios, emulateHourlyPeriod } from './emulate';
 
-const RESULTS_DIR = process.env.BENCH_RESULTS_DIR || join(__dirname, 'results');
+const COMMITTED_RESULTS = resolve(__dirname, 'results');
+
+/** BENCH_RESULTS_DIR, else bench/results; a smoke run never writes over the committed full-size results. */
+function resultsDir(cfg: BenchConfig): string {
+  const dir =
+    process.env.BENCH_RESULTS_DIR ||
+    (cfg.smoke ? mkdtempSync(join(tmpdir(), 'sre-bench-results-')) : COMMITTED_RESULTS);
+  if (cfg.smoke && resolve(dir) === COMMITTED_RESULTS) {
+    throw new Error('BENCH_SMOKE=1 must not write to bench/results (the committed full-size results)');
+  }
+  return dir;
+}
 
 function log(msg: string): void {
   console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
@@ -31,6 +44,7 @@ function log(msg: string): void {
 
 async function main(): Promise<void> {
   const cfg = loadConfig();
+  const resultsDirPath = resultsDir(cfg);
   installCleanupHandlers();
   const tStart = performance.now();
   const timings: Record<string, number> = {};
@@ -47,7 +61,9 @@ async function main(): Promise<void> {
   deadline.unref();
 
   try {
-    log(`shape: ${cfg.services} SLOs, ${cfg.days}d at ${cfg.resolutionSec}s; work dir ${workDir}`);
+    log(
+      `shape${cfg.smoke ? ' (smoke)' : ''}: ${cfg.services} SLOs, ${cfg.days}d at ${cfg.resolutionSec}s; work dir ${workDir}`
+    );
     let t = performance.now();
     const rawFile = join(workDir, 'raw.om');
     const data = await generateData(cfg, rawFile);
@@ -188,15 +204,25 @@ async function main(): Promise<void> {
       extra: {
         backfills,
         fidelity,
+        smoke: cfg.smoke,
         workDir: cfg.keep ? workDir : undefined,
         services: data.services,
         periodExpr: rules.periodExpr.get(slos[0].id),
       },
     };
     timings.totalMs = Math.round(performance.now() - tStart);
-    const files = writeReport(RESULTS_DIR, report);
+    const files = writeReport(resultsDirPath, report);
     console.log('\n' + summaryTable(report) + '\n');
     log(`wrote ${files.json} and ${files.md}; total ${(timings.totalMs / 1000).toFixed(1)} s`);
+    const problems = exactnessProblems(
+      measurements,
+      slos.map((s) => s.id),
+      fidelity
+    );
+    if (problems.length > 0) {
+      throw new Error(`the measurement is broken (exactness checks in bench/checks.ts):\n- ${problems.join('\n- ')}`);
+    }
+    log('exactness checks passed');
   } finally {
     clearTimeout(deadline);
     if (prom) {

@@ -3,13 +3,32 @@
  * runs after warm-ups, and writing the results. Not a bench itself (jest only runs *.bench.tsx).
  */
 import React, { type ReactElement } from 'react';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { MemoryRouter } from 'react-router-dom';
 import { cleanup, render, waitFor } from '@testing-library/react';
 
-export const RUNS = Number(process.env.BENCH_LIST_RUNS ?? 5);
+/**
+ * BENCH_SMOKE=1: tiny sizes, one run, one warm-up, results in a temporary directory. `npm test` runs the benches
+ * this way so that a broken bench fails CI; the full sizes stay a separate `npm run bench:list`.
+ */
+export const SMOKE = process.env.BENCH_SMOKE === '1';
+export const RUNS = SMOKE ? 1 : Number(process.env.BENCH_LIST_RUNS || 5);
+if (!Number.isInteger(RUNS) || RUNS < 1 || RUNS > 50) {
+  throw new Error(`BENCH_LIST_RUNS must be an integer in [1, 50], got ${process.env.BENCH_LIST_RUNS}`);
+}
+export const WARMUPS = SMOKE ? 1 : 2;
+/** A broken page never arrives; in smoke mode it should fail fast rather than after two minutes. */
+const PAGE_TIMEOUT_MS = SMOKE ? 15_000 : 120_000;
+
+/** The sizes to measure: the full ones, or the smoke ones under BENCH_SMOKE=1. */
+export const benchSizes = (full: number[], smoke: number[]) => (SMOKE ? smoke : full);
+
+/** Fails the bench: the measurement itself is wrong (not a missed target). */
+export function broken(what: string): never {
+  throw new Error(`bench broken: ${what}`);
+}
 
 /** One render of a list: wall time until the first page is in the DOM, until the data was answered, requests. */
 export interface RunResult {
@@ -37,12 +56,13 @@ export const median = (xs: number[]) => {
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /**
- * Renders `list` in a router and waits until it holds `rows` elements matching `selector` and its text includes
- * `text` (what the user sees); runs `check` on it, then unmounts. Returns when render() started and how long it took.
+ * Renders `list` in a router and waits until it holds `rows` elements matching `selector`, its text includes
+ * `text` and not `absent` (what the user sees: e.g. no row still loading); runs `check` on it, then unmounts.
+ * Returns when render() started and how long it took.
  */
 export async function renderPage(
   list: ReactElement,
-  page: { selector: string; rows: number; text: string },
+  page: { selector: string; rows: number; text: string; absent?: string },
   check: (container: HTMLElement) => void = () => {}
 ): Promise<{ t0: number; ms: number }> {
   const t0 = performance.now();
@@ -50,11 +70,14 @@ export async function renderPage(
   await waitFor(
     () => {
       const found = container.querySelectorAll(page.selector).length;
-      if (found !== page.rows || !container.textContent?.includes(page.text)) {
-        throw new Error(`${found} of ${page.rows} rows`);
+      const text = container.textContent ?? '';
+      if (found !== page.rows || !text.includes(page.text) || (page.absent && text.includes(page.absent))) {
+        throw new Error(
+          `waiting for ${page.rows} rows, "${page.text}"${page.absent ? ` and no "${page.absent}"` : ''}: ${found} rows, text starts "${text.slice(0, 300)}"`
+        );
       }
     },
-    { timeout: 120_000, interval: 2 }
+    { timeout: PAGE_TIMEOUT_MS, interval: 2 }
   );
   const ms = performance.now() - t0;
   check(container);
@@ -63,15 +86,16 @@ export async function renderPage(
 }
 
 /**
- * Renders each size RUNS times after 2 warm-up renders of the first size (module initialisation, emotion's first
+ * Renders each size RUNS times after warm-up renders of the first size (module initialisation, emotion's first
  * style insertions and the JIT would otherwise land on it). Throws when the request count changes between runs.
  */
 export async function measureSizes(
   sizes: number[],
   renderOnce: (n: number) => Promise<RunResult>
 ): Promise<SizeResult[]> {
-  await renderOnce(sizes[0]);
-  await renderOnce(sizes[0]);
+  for (let w = 0; w < WARMUPS; w++) {
+    await renderOnce(sizes[0]);
+  }
   const rows: Array<Omit<SizeResult, 'ratioVs10'>> = [];
   for (const size of sizes) {
     const runs: number[] = [];
@@ -82,7 +106,7 @@ export async function measureSizes(
       runs.push(round1(once.ms));
       toData.push(round1(once.dataMs));
       if (requests !== -1 && once.requests !== requests) {
-        throw new Error(`request count changed between runs: ${requests} then ${once.requests}`);
+        broken(`request count changed between runs: ${requests} then ${once.requests}`);
       }
       requests = once.requests;
     }
@@ -92,15 +116,36 @@ export async function measureSizes(
   return rows.map((r) => ({ ...r, ratioVs10: Math.round((r.medianMs / base) * 100) / 100 }));
 }
 
-export const environment = () => ({ node: process.version, cpus: cpus().length, jsdom: true, runsPerSize: RUNS });
+export const environment = () => ({
+  node: process.version,
+  cpus: cpus().length,
+  jsdom: true,
+  runsPerSize: RUNS,
+  smoke: SMOKE,
+});
 
-/** Writes `<name>.json` and `<name>.md` to bench/results (BENCH_RESULTS_DIR overrides) and prints the markdown. */
+const COMMITTED_RESULTS = resolve(__dirname, '..', 'results');
+
+/**
+ * Where results go: BENCH_RESULTS_DIR, else bench/results; in smoke mode a fresh temporary directory, and never
+ * bench/results, whose files are the committed full-size numbers.
+ */
+export function resultsDir(): string {
+  const dir =
+    process.env.BENCH_RESULTS_DIR || (SMOKE ? mkdtempSync(join(tmpdir(), 'sre-bench-list-')) : COMMITTED_RESULTS);
+  if (SMOKE && resolve(dir) === COMMITTED_RESULTS) {
+    throw new Error('BENCH_SMOKE=1 must not write to bench/results (the committed full-size results)');
+  }
+  return dir;
+}
+
+/** Writes `<name>.json` and `<name>.md` to resultsDir() and prints the markdown. */
 export function writeResults(name: string, json: object, md: string): void {
-  const dir = process.env.BENCH_RESULTS_DIR ?? join(__dirname, '..', 'results');
+  const dir = resultsDir();
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `${name}.json`), JSON.stringify(json, null, 2) + '\n');
   writeFileSync(join(dir, `${name}.md`), md);
-  console.log(md);
+  console.log(`${md}\nwrote ${join(dir, name)}.json and .md`);
 }
 
 /** A long timeout, and a canvas for the filters' Combobox, which measures text on one (jsdom has none). */
