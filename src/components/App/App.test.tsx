@@ -1,7 +1,7 @@
 import React from 'react';
 import { MemoryRouter, Link, Route, Routes } from 'react-router-dom';
 import { render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { setupUser } from '../testing/user';
 import type { AppRootProps } from '@grafana/data';
 import { testIds } from '../testIds';
 import App from './App';
@@ -32,7 +32,7 @@ jest.mock('../../pages/Slas/SlasPage', () => standIn('SLAs'));
 jest.mock('../../pages/Toil/ToilPage', () => standIn('Toil'));
 
 const BASE = '/a/sre-reliability-app';
-const user = userEvent.setup({ delay: null });
+const user = setupUser();
 
 /** The app mounted as Grafana mounts it, beside a nav that stands in for Grafana's own. */
 function renderApp(path: string) {

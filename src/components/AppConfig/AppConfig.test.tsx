@@ -1,11 +1,13 @@
 import React from 'react';
 import { render, screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { setupUser } from '../testing/user';
 import { OrgRole } from '@grafana/data';
 import { config } from '@grafana/runtime';
 import AppConfig, { type AppConfigProps } from './AppConfig';
 import { testIds } from '../testIds';
 import { createFakeBackend, type RecordedRequest } from '../../api/testing/fakeBackend';
+
+const user = setupUser();
 
 let responder: (req: RecordedRequest) => { status?: number; data: unknown };
 const backend = createFakeBackend((req) => responder(req));
@@ -52,9 +54,9 @@ describe('AppConfig', () => {
   it('saves only the settings, keeping the SLOs and `enabled`', async () => {
     render(<AppConfig {...props} />);
     const label = await screen.findByTestId(testIds.appConfig.logLabel);
-    await userEvent.clear(label);
-    await userEvent.type(label, 'service_name');
-    await userEvent.click(screen.getByTestId(testIds.appConfig.submit));
+    await user.clear(label);
+    await user.type(label, 'service_name');
+    await user.click(screen.getByTestId(testIds.appConfig.submit));
 
     expect(await screen.findByText('Settings saved')).toBeInTheDocument();
     const post = backend.requests.find((r) => r.method === 'POST');
@@ -68,8 +70,8 @@ describe('AppConfig', () => {
   it('names the field and the reason for a bad label, and saves nothing', async () => {
     render(<AppConfig {...props} />);
     const label = await screen.findByTestId(testIds.appConfig.logLabel);
-    await userEvent.clear(label);
-    await userEvent.type(label, '1-bad');
+    await user.clear(label);
+    await user.type(label, '1-bad');
     expect(screen.getByText(/Service label: "1-bad" is not a valid label name/)).toBeInTheDocument();
     expect(screen.getByTestId(testIds.appConfig.submit)).toBeDisabled();
     expect(backend.requests.filter((r) => r.method === 'POST')).toEqual([]);
@@ -93,7 +95,7 @@ describe('AppConfig', () => {
     responder = (req) => (req.method === 'GET' ? { data: stored } : { status: 403, data: { message: 'Permission denied' } });
     render(<AppConfig {...props} />);
     await screen.findByTestId(testIds.appConfig.logLabel);
-    await userEvent.click(screen.getByTestId(testIds.appConfig.submit));
+    await user.click(screen.getByTestId(testIds.appConfig.submit));
     expect(await screen.findByText('Settings were not saved')).toBeInTheDocument();
     expect(screen.getByText(/Permission denied/)).toBeInTheDocument();
   });

@@ -2,13 +2,15 @@
 // Loaded first, as in IncidentsPage.test.tsx: the page pulls in scenes and Grafana UI, which need what jsdom lacks.
 import '../../components/testing/jsdomPolyfills';
 import { screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { setupUser } from '../../components/testing/user';
 import { OrgRole } from '@grafana/data';
 import { backend, respondWith } from '../../api/testing/fakeApi';
 import { testIds } from '../../components/testIds';
 import { at } from '../../domain/incident/__fixtures__/events';
 import { location, renderAt, setUpIncidentsPageTests, setRole } from './testing/listFixtures';
 import { BASE, IMG, NOW } from './testing/renderIncidentsPage';
+
+const user = setupUser();
 
 jest.mock('@grafana/runtime', () => jest.requireActual('./testing/mockRuntime').mockRuntime());
 
@@ -18,7 +20,7 @@ setUpIncidentsPageTests();
 describe('declare form', () => {
   it('shows inline errors for a missing title and services and sends nothing', async () => {
     renderAt(`${BASE}/new`);
-    await userEvent.click(screen.getByTestId(testIds.incidents.submit));
+    await user.click(screen.getByTestId(testIds.incidents.submit));
     expect(screen.getByText('A title is required')).toBeInTheDocument();
     expect(screen.getByText('Name at least one affected service')).toBeInTheDocument();
     expect(backend.requests).toEqual([]);
@@ -28,10 +30,10 @@ describe('declare form', () => {
   it('declares: posts the declared event and the region annotation, then opens the incident', async () => {
     respondWith((req) => (req.method === 'POST' ? { data: { id: 9, message: 'Annotation added' } } : { data: [] }));
     renderAt(`${BASE}/new`);
-    await userEvent.type(screen.getByTestId(testIds.incidents.title), 'Checkout errors');
-    await userEvent.click(screen.getByRole('radio', { name: /SEV1/ }));
-    await userEvent.type(screen.getByTestId(testIds.incidents.services), 'checkout, cart');
-    await userEvent.click(screen.getByTestId(testIds.incidents.submit));
+    await user.type(screen.getByTestId(testIds.incidents.title), 'Checkout errors');
+    await user.click(screen.getByRole('radio', { name: /SEV1/ }));
+    await user.type(screen.getByTestId(testIds.incidents.services), 'checkout, cart');
+    await user.click(screen.getByTestId(testIds.incidents.submit));
 
     await waitFor(() => expect(location()).toMatch(new RegExp(`^${BASE}/INC-20261128-[0-9a-z]{4}$`)));
     const id = location()!.split('/').pop();
@@ -51,9 +53,9 @@ describe('declare form', () => {
   it('keeps the form and shows the error when the API fails', async () => {
     respondWith((req) => (req.method === 'POST' ? { status: 403, data: { message: 'access denied' } } : { data: {} }));
     renderAt(`${BASE}/new`);
-    await userEvent.type(screen.getByTestId(testIds.incidents.title), 'Checkout errors');
-    await userEvent.type(screen.getByTestId(testIds.incidents.services), 'checkout');
-    await userEvent.click(screen.getByTestId(testIds.incidents.submit));
+    await user.type(screen.getByTestId(testIds.incidents.title), 'Checkout errors');
+    await user.type(screen.getByTestId(testIds.incidents.services), 'checkout');
+    await user.click(screen.getByTestId(testIds.incidents.submit));
     expect(await screen.findByText('The incident was not declared')).toBeInTheDocument();
     expect(screen.getByText(/access denied/)).toBeInTheDocument();
     expect(screen.getByTestId(testIds.incidents.title)).toHaveValue('Checkout errors');
@@ -80,7 +82,7 @@ describe('declare form', () => {
     expect(screen.getByTestId(testIds.incidents.services)).toHaveValue('checkout, cart');
     expect(screen.getByTestId(testIds.incidents.sloIds)).toHaveTextContent('errors');
     expect(screen.getByTestId(testIds.incidents.startedAt)).toBeInTheDocument();
-    await userEvent.click(screen.getByTestId(testIds.incidents.submit));
+    await user.click(screen.getByTestId(testIds.incidents.submit));
 
     await waitFor(() => expect(location()).toMatch(new RegExp(`^${BASE}/INC-`)));
     const events = posts.filter((p) => p.tags.includes('sre-incident-event')).map((p) => p.data!);
@@ -93,7 +95,7 @@ describe('declare form', () => {
     respondWith((req) => (req.method === 'POST' ? { data: { id: 1 } } : { data: [] }));
     renderAt(`${BASE}/new?title=x&service=a&from=${NOW + 1}`);
     expect(screen.queryByTestId(testIds.incidents.startedAt)).not.toBeInTheDocument();
-    await userEvent.click(screen.getByTestId(testIds.incidents.submit));
+    await user.click(screen.getByTestId(testIds.incidents.submit));
     await waitFor(() => expect(location()).toMatch(new RegExp(`^${BASE}/INC-`)));
     const declaredEvent = (backend.requests[0].body as { data: Record<string, unknown> }).data;
     expect(declaredEvent.startedAt).toBeUndefined();

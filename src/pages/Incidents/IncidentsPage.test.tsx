@@ -1,7 +1,7 @@
 // Combobox (the service filter) needs canvas text measuring and IntersectionObserver, which jsdom lacks.
 import '../../components/testing/jsdomPolyfills';
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { setupUser } from '../../components/testing/user';
 import { OrgRole } from '@grafana/data';
 import { backend, respondWith } from '../../api/testing/fakeApi';
 import { testIds } from '../../components/testIds';
@@ -18,6 +18,8 @@ import {
   stored,
 } from './testing/listFixtures';
 import { BASE, IMG, NOW } from './testing/renderIncidentsPage';
+
+const user = setupUser();
 
 jest.mock('@grafana/runtime', () => jest.requireActual('./testing/mockRuntime').mockRuntime());
 
@@ -52,7 +54,7 @@ describe('incident list', () => {
   it('shows the empty state with a Declare button that opens the form', async () => {
     renderAt(BASE);
     expect(await screen.findByText('No incidents in this range')).toBeInTheDocument();
-    await userEvent.click(screen.getByTestId(testIds.incidents.declareButton));
+    await user.click(screen.getByTestId(testIds.incidents.declareButton));
     expect(location()).toBe(`${BASE}/new`);
     expect(screen.getByTestId(testIds.incidents.form)).toBeInTheDocument();
   });
@@ -78,14 +80,14 @@ describe('incident list', () => {
     renderAt(BASE);
     await screen.findAllByTestId(testIds.incidents.row);
 
-    await userEvent.click(within(screen.getByTestId(testIds.incidents.statusFilter)).getByLabelText('Resolved'));
+    await user.click(within(screen.getByTestId(testIds.incidents.statusFilter)).getByLabelText('Resolved'));
     expect(location()).toBe(`${BASE}?status=resolved`);
     expect(screen.getAllByTestId(testIds.incidents.row).map((r) => within(r).getByRole('heading').textContent)).toEqual(
       ['Cart latency']
     );
 
-    await userEvent.click(within(screen.getByTestId(testIds.incidents.statusFilter)).getByLabelText('All'));
-    await userEvent.click(within(screen.getByTestId(testIds.incidents.severityFilter)).getByLabelText('SEV1'));
+    await user.click(within(screen.getByTestId(testIds.incidents.statusFilter)).getByLabelText('All'));
+    await user.click(within(screen.getByTestId(testIds.incidents.severityFilter)).getByLabelText('SEV1'));
     expect(location()).toBe(`${BASE}?sev=1`);
     expect(screen.getAllByTestId(testIds.incidents.row)).toHaveLength(1);
   });
@@ -94,7 +96,7 @@ describe('incident list', () => {
     renderAt(BASE);
     await screen.findByText('No incidents in this range');
     expect(backend.requests[0].params).toMatchObject({ from: NOW - 30 * 86_400_000, to: NOW });
-    await userEvent.click(within(screen.getByTestId(testIds.incidents.rangeFilter)).getByLabelText('Last 7 days'));
+    await user.click(within(screen.getByTestId(testIds.incidents.rangeFilter)).getByLabelText('Last 7 days'));
     expect(location()).toBe(`${BASE}?range=7d`);
     await waitFor(() => expect(backend.requests).toHaveLength(2));
     expect(backend.requests[1].params).toMatchObject({ from: NOW - 7 * 86_400_000, to: NOW });
@@ -110,7 +112,7 @@ describe('incident list', () => {
     );
     expect(within(screen.getByTestId(testIds.incidents.serviceFilter)).getByRole('combobox')).toHaveValue('search');
     // Other filters keep the service in the URL.
-    await userEvent.click(within(screen.getByTestId(testIds.incidents.statusFilter)).getByLabelText('Open'));
+    await user.click(within(screen.getByTestId(testIds.incidents.statusFilter)).getByLabelText('Open'));
     expect(location()).toBe(`${BASE}?service=search&status=open`);
   });
 
@@ -152,7 +154,7 @@ describe('incident list paging', () => {
     expect(within(metrics).getAllByText('median of 60')).toHaveLength(1);
     expect(within(metrics).getAllByText('median of 40')).toHaveLength(2);
 
-    await userEvent.click(within(pager).getByRole('button', { name: '2' }));
+    await user.click(within(pager).getByRole('button', { name: '2' }));
     expect(location()).toBe(`${BASE}?page=2`);
     expect(within(pager).getByText('51–60 of 60 incidents')).toBeInTheDocument();
     expect(titles()).toEqual(order.slice(50));
@@ -165,12 +167,12 @@ describe('incident list paging', () => {
     const pager = await screen.findByTestId(testIds.app.listPager);
     expect(within(pager).getByText('51–60 of 60 incidents')).toBeInTheDocument();
 
-    await userEvent.click(within(screen.getByTestId(testIds.incidents.severityFilter)).getByLabelText('SEV2'));
+    await user.click(within(screen.getByTestId(testIds.incidents.severityFilter)).getByLabelText('SEV2'));
     expect(location()).toBe(`${BASE}?sev=2`);
     expect(within(pager).getByText('1–50 of 60 incidents')).toBeInTheDocument();
     expect(titles()).toEqual(order.slice(0, 50));
 
-    await userEvent.click(within(screen.getByTestId(testIds.incidents.statusFilter)).getByLabelText('Open'));
+    await user.click(within(screen.getByTestId(testIds.incidents.statusFilter)).getByLabelText('Open'));
     expect(location()).toBe(`${BASE}?sev=2&status=open`);
     expect(within(screen.getByTestId(testIds.app.listPager)).getByText('20 incidents')).toBeInTheDocument();
     expect(within(screen.getByTestId(testIds.app.listPager)).queryByRole('navigation')).toBeNull();

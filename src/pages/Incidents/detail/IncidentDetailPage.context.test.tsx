@@ -1,11 +1,13 @@
 // What the detail page shows from elsewhere: the services' logs in Loki and the budget its linked SLOs lost.
 import '../../../components/testing/jsdomPolyfills';
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { setupUser } from '../../../components/testing/user';
 import { backend, currentResponder, respondWith } from '../../../api/testing/fakeApi';
 import { testIds } from '../../../components/testIds';
 import { declared, ev } from '../../../domain/incident/__fixtures__/events';
 import { posted, renderDetail, serve, setSettings, setUpDetailPageTests } from './testing/detailFixtures';
+
+const user = setupUser();
 
 jest.mock('@grafana/runtime', () => jest.requireActual('../testing/mockRuntime').mockRuntime());
 jest.mock('./IncidentLogsScene', () => jest.requireActual('./testing/FakeLogsScene'));
@@ -63,8 +65,8 @@ describe('incident detail: logs and SLOs', () => {
     expect(await within(budget).findByText('consumed 25% of the 30d error budget')).toBeInTheDocument();
     expect(backend.requests.filter((r) => r.url === '/api/ds/query')).toHaveLength(1);
     // The option list is virtualised (nothing renders at jsdom's zero size), so choose with the keyboard.
-    await userEvent.type(screen.getByRole('combobox', { name: 'Link an SLO' }), 'Fast{ArrowDown}{Enter}');
-    await userEvent.click(screen.getByTestId(testIds.incidentDetail.linkSlo));
+    await user.type(screen.getByRole('combobox', { name: 'Link an SLO' }), 'Fast{ArrowDown}{Enter}');
+    await user.click(screen.getByTestId(testIds.incidentDetail.linkSlo));
     await waitFor(() => expect(posted()).toHaveLength(1));
     expect(posted()[0]).toMatchObject({ type: 'slo_linked', sloId: 'latency' });
   });

@@ -1,7 +1,7 @@
 // The "Affected services" section: adding services and Loki stream selectors, and the logs they feed.
 import '../../../components/testing/jsdomPolyfills';
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { setupUser } from '../../../components/testing/user';
 import { OrgRole } from '@grafana/data';
 import { backend } from '../../../api/testing/fakeApi';
 import { testIds } from '../../../components/testIds';
@@ -18,6 +18,8 @@ import {
   setUpDetailPageTests,
 } from './testing/detailFixtures';
 
+const user = setupUser();
+
 jest.mock('@grafana/runtime', () => jest.requireActual('../testing/mockRuntime').mockRuntime());
 jest.mock('./IncidentLogsScene', () => jest.requireActual('./testing/FakeLogsScene'));
 
@@ -31,15 +33,15 @@ const writes = () => backend.requests.filter((r) => r.method !== 'GET');
 /** Types `text` into an input without user-event reading `{` as a key name. */
 async function enter(testId: string, text: string) {
   const input = screen.getByTestId(testId);
-  await userEvent.clear(input);
-  await userEvent.click(input);
-  await userEvent.paste(text);
+  await user.clear(input);
+  await user.click(input);
+  await user.paste(text);
 }
 
 /** Clicks `button` with `text` in `input` and returns the message under the field; nothing must be sent. */
 async function refused(input: string, button: string, text: string): Promise<string> {
   await enter(input, text);
-  await userEvent.click(screen.getByTestId(button));
+  await user.click(screen.getByTestId(button));
   expect(writes()).toEqual([]);
   // One message at a time: the other field of the section has none.
   return within(await section()).getByRole('alert').textContent ?? '';
@@ -55,9 +57,9 @@ describe('incident detail: affected services', () => {
     expect(screen.getByTestId('logs-scene')).toHaveTextContent('{app="checkout"}');
 
     // The Field labels the input (its description is part of the label).
-    await userEvent.click(screen.getByRole('textbox', { name: /^Add service/ }));
-    await userEvent.paste('  cart ');
-    await userEvent.click(screen.getByTestId(testIds.incidentDetail.addService));
+    await user.click(screen.getByRole('textbox', { name: /^Add service/ }));
+    await user.paste('  cart ');
+    await user.click(screen.getByTestId(testIds.incidentDetail.addService));
 
     await waitFor(() => expect(posted()).toHaveLength(1));
     expect(posted()[0]).toMatchObject({
@@ -85,7 +87,7 @@ describe('incident detail: affected services', () => {
   it('adds a service with Enter', async () => {
     renderDetail();
     await section();
-    await userEvent.type(screen.getByTestId(testIds.incidentDetail.serviceInput), 'payments{Enter}');
+    await user.type(screen.getByTestId(testIds.incidentDetail.serviceInput), 'payments{Enter}');
     await waitFor(() => expect(posted()).toHaveLength(1));
     expect(posted()[0]).toMatchObject({ type: 'service_added', service: 'payments' });
   });
@@ -103,7 +105,7 @@ describe('incident detail: affected services', () => {
       'A service name must fit a Grafana tag: at most 100 characters, no repeated spaces.'
     );
     // Editing clears the message.
-    await userEvent.type(screen.getByTestId(serviceInput), 'x');
+    await user.type(screen.getByTestId(serviceInput), 'x');
     expect(within(await section()).queryByRole('alert')).not.toBeInTheDocument();
     expect(posted()).toEqual([]);
   });
@@ -113,7 +115,7 @@ describe('incident detail: affected services', () => {
     await section();
     expect(screen.getByText(/No log selector is added/)).toBeInTheDocument();
     await enter(testIds.incidentDetail.selectorInput, ' { namespace = "shop",app=`cart` } ');
-    await userEvent.keyboard('{Enter}');
+    await user.keyboard('{Enter}');
 
     await waitFor(() => expect(posted()).toHaveLength(1));
     expect(posted()[0]).toMatchObject({ type: 'log_selector_added', selector: '{namespace="shop", app="cart"}' });

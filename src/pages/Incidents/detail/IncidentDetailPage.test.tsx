@@ -1,7 +1,7 @@
 // Logs and linked SLOs are in IncidentDetailPage.context.test.tsx.
 import { giveElementsASize } from '../../../components/testing/jsdomPolyfills';
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { setupUser } from '../../../components/testing/user';
 import { OrgRole } from '@grafana/data';
 import { backend, currentResponder, respondWith } from '../../../api/testing/fakeApi';
 import { testIds } from '../../../components/testIds';
@@ -18,6 +18,8 @@ import {
   setUpDetailPageTests,
 } from './testing/detailFixtures';
 
+const user = setupUser();
+
 jest.mock('@grafana/runtime', () => jest.requireActual('../testing/mockRuntime').mockRuntime());
 jest.mock('./IncidentLogsScene', () => jest.requireActual('./testing/FakeLogsScene'));
 
@@ -33,7 +35,7 @@ describe('incident detail: lifecycle', () => {
         .getAllByRole('button')
         .map((b) => b.textContent)
     ).toEqual(['Move to Mitigating']);
-    await userEvent.click(within(transitions).getByRole('button', { name: 'Move to Mitigating' }));
+    await user.click(within(transitions).getByRole('button', { name: 'Move to Mitigating' }));
     await waitFor(() => expect(posted()).toHaveLength(1));
     expect(posted()[0]).toMatchObject({
       type: 'status_changed',
@@ -50,13 +52,13 @@ describe('incident detail: lifecycle', () => {
 
   it('changes severity, records the end of impact and resolves with a summary', async () => {
     renderDetail();
-    await userEvent.click(within(await screen.findByTestId(testIds.incidentDetail.severity)).getByLabelText('SEV1'));
+    await user.click(within(await screen.findByTestId(testIds.incidentDetail.severity)).getByLabelText('SEV1'));
     await waitFor(() => expect(posted()).toHaveLength(1));
-    await userEvent.click(screen.getByTestId(testIds.incidentDetail.impactEnded));
+    await user.click(screen.getByTestId(testIds.incidentDetail.impactEnded));
     await waitFor(() => expect(posted()).toHaveLength(2));
     expect(screen.queryByTestId(testIds.incidentDetail.impactEnded)).not.toBeInTheDocument();
-    await userEvent.type(screen.getByTestId(testIds.incidentDetail.resolveSummary), 'Rolled back');
-    await userEvent.click(screen.getByTestId(testIds.incidentDetail.resolve));
+    await user.type(screen.getByTestId(testIds.incidentDetail.resolveSummary), 'Rolled back');
+    await user.click(screen.getByTestId(testIds.incidentDetail.resolve));
     await waitFor(() => expect(posted()).toHaveLength(3));
     expect(posted().map((e) => e.type)).toEqual(['severity_changed', 'impact_ended', 'resolved']);
     expect(posted()[0]).toMatchObject({ from: 2, to: 1 });
@@ -68,11 +70,11 @@ describe('incident detail: lifecycle', () => {
   it('refuses to reopen without a reason, then reopens with one', async () => {
     serve([declared(), ev('resolved', 30, {})]);
     renderDetail();
-    await userEvent.click(await screen.findByTestId(testIds.incidentDetail.reopen));
+    await user.click(await screen.findByTestId(testIds.incidentDetail.reopen));
     expect(screen.getByText(/Reopening a resolved incident needs a reason/)).toBeInTheDocument();
     expect(posted()).toEqual([]);
-    await userEvent.type(screen.getByTestId(testIds.incidentDetail.reopenReason), 'Errors are back');
-    await userEvent.click(screen.getByTestId(testIds.incidentDetail.reopen));
+    await user.type(screen.getByTestId(testIds.incidentDetail.reopenReason), 'Errors are back');
+    await user.click(screen.getByTestId(testIds.incidentDetail.reopen));
     await waitFor(() => expect(posted()).toHaveLength(1));
     expect(posted()[0]).toMatchObject({ type: 'reopened', reason: 'Errors are back' });
   });
@@ -82,7 +84,7 @@ describe('incident detail: lifecycle', () => {
     await screen.findByTestId(testIds.incidentDetail.transitions);
     const original = currentResponder();
     respondWith((req) => (req.method === 'POST' ? { status: 403, data: { message: 'access denied' } } : original(req)));
-    await userEvent.click(screen.getByRole('button', { name: 'Move to Triage' }));
+    await user.click(screen.getByRole('button', { name: 'Move to Triage' }));
     expect(await screen.findByTestId(testIds.incidentDetail.actionError)).toHaveTextContent(/access denied/);
   });
 });
@@ -108,9 +110,9 @@ describe('incident detail: roles', () => {
     renderDetail();
     const { card, picker } = await roleCard(1, 'Technical lead');
     expect(within(card).getByTestId(testIds.incidentDetail.roleLogin)).toBe(picker);
-    await userEvent.type(picker, 'ann');
-    await userEvent.click(await screen.findByRole('option', { name: 'anna' }));
-    await userEvent.click(within(card).getByRole('button', { name: 'Assign' }));
+    await user.type(picker, 'ann');
+    await user.click(await screen.findByRole('option', { name: 'anna' }));
+    await user.click(within(card).getByRole('button', { name: 'Assign' }));
     await waitFor(() => expect(posted()).toHaveLength(1));
     expect(posted()[0]).toMatchObject({ type: 'role_assigned', role: 'techLead', to: { login: 'anna' }, from: null });
     expect(await within(card).findByText('Held by anna')).toBeInTheDocument();
@@ -128,12 +130,12 @@ describe('incident detail: roles', () => {
     const { card, picker } = await roleCard(0, 'Incident commander');
     expect(within(card).getByText('Held by ann')).toBeInTheDocument();
     expect(within(card).getByText(/Owns the incident/)).toBeInTheDocument();
-    await userEvent.type(picker, 'carl');
+    await user.type(picker, 'carl');
     // Combobox offers what was typed first, above the suggestions ("carla"); Enter picks it, Enter again assigns.
     expect(await screen.findByRole('option', { name: /carla/ })).toBeInTheDocument();
-    await userEvent.keyboard('{Enter}');
+    await user.keyboard('{Enter}');
     expect(picker).toHaveValue('carl');
-    await userEvent.keyboard('{Enter}');
+    await user.keyboard('{Enter}');
     await waitFor(() => expect(posted()).toHaveLength(1));
     expect(posted()[0]).toMatchObject({
       type: 'role_assigned',
@@ -154,12 +156,12 @@ describe('incident detail: roles', () => {
     setOrgUsers('forbidden');
     renderDetail();
     const { card, picker } = await roleCard(2, 'Communication lead');
-    await userEvent.click(picker);
+    await user.click(picker);
     expect(
       await within(card).findByText('Type a Grafana login: listing users needs org admin or team admin rights')
     ).toBeInTheDocument();
-    await userEvent.type(picker, 'dana{Enter}');
-    await userEvent.click(within(card).getByRole('button', { name: 'Assign' }));
+    await user.type(picker, 'dana{Enter}');
+    await user.click(within(card).getByRole('button', { name: 'Assign' }));
     await waitFor(() => expect(posted()).toHaveLength(1));
     expect(posted()[0]).toMatchObject({ type: 'role_assigned', role: 'commsLead', to: { login: 'dana' } });
     // Once refused, the pickers stop asking.
@@ -172,16 +174,16 @@ describe('incident detail: roles', () => {
 describe('incident detail: notes and timeline', () => {
   it('adds a note of the chosen kind and orders the timeline both ways', async () => {
     renderDetail();
-    await userEvent.click(
+    await user.click(
       within(await screen.findByTestId(testIds.incidentDetail.noteKind)).getByLabelText('Mitigation')
     );
-    await userEvent.type(screen.getByTestId(testIds.incidentDetail.noteText), 'Scaled the pool');
-    await userEvent.click(screen.getByTestId(testIds.incidentDetail.addNote));
+    await user.type(screen.getByTestId(testIds.incidentDetail.noteText), 'Scaled the pool');
+    await user.click(screen.getByTestId(testIds.incidentDetail.addNote));
     await waitFor(() => expect(posted()).toHaveLength(1));
     expect(posted()[0]).toMatchObject({ type: 'note', kind: 'mitigation', text: 'Scaled the pool' });
     const texts = () => screen.getAllByTestId(testIds.incidentDetail.timelineEntry).map((e) => e.textContent);
     await waitFor(() => expect(texts()[0]).toMatch(/bob.*Note \(mitigation\): Scaled the pool/));
-    await userEvent.click(
+    await user.click(
       within(screen.getByTestId(testIds.incidentDetail.timelineOrder)).getByLabelText('Oldest first')
     );
     expect(texts()[0]).toMatch(/alice.*Declared SEV2/);
@@ -207,17 +209,17 @@ describe('incident detail: status updates', () => {
   it('fills the external template, posts it as a status_update and lists it with a Copy button', async () => {
     serve([declared({ services: ['checkout', 'cart'] })]);
     renderDetail();
-    await userEvent.click(
+    await user.click(
       within(await screen.findByTestId(testIds.incidentDetail.updateAudience)).getByLabelText('External')
     );
-    await userEvent.click(screen.getByTestId(testIds.incidentDetail.useTemplate));
+    await user.click(screen.getByTestId(testIds.incidentDetail.useTemplate));
     const draft = (screen.getByTestId(testIds.incidentDetail.updateText) as HTMLTextAreaElement).value;
     expect(draft).toBe(
       'We are investigating reports of a problem affecting checkout, cart.\n' +
         'Some requests may fail or be slow. We apologise for the disruption.\n' +
         'We will post another update by 12:30 UTC.'
     );
-    await userEvent.click(screen.getByTestId(testIds.incidentDetail.postUpdate));
+    await user.click(screen.getByTestId(testIds.incidentDetail.postUpdate));
     await waitFor(() => expect(posted()).toHaveLength(1));
     expect(posted()[0]).toMatchObject({ type: 'status_update', audience: 'external', message: draft });
     const update = await screen.findByTestId(testIds.incidentDetail.update);

@@ -2,7 +2,7 @@ import '../../../components/testing/jsdomPolyfills';
 import React from 'react';
 import { MemoryRouter } from 'react-router-dom';
 import { render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { setupUser } from '../../../components/testing/user';
 import { getDefaultTimeRange } from '@grafana/data';
 import { canWriteAlertRules } from '../../../api/alertRules';
 import { canCreateDashboards } from '../../../api/dashboards';
@@ -21,7 +21,7 @@ jest.mock('../../../api/alertRules');
 jest.mock('../../../api/dashboards');
 
 const slo = makeSlo('checkout', { name: 'Checkout availability' });
-const user = userEvent.setup({ delay: null });
+const user = setupUser();
 
 type Permission = 'annotations' | 'dashboards' | 'alertRules' | 'settings';
 function grant(...granted: Permission[]) {

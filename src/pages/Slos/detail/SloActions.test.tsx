@@ -1,7 +1,7 @@
 import '../../../components/testing/jsdomPolyfills';
 import React from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { setupUser } from '../../../components/testing/user';
 import { config, usePluginComponent } from '@grafana/runtime';
 import { checkRequest } from '../../../../tests/contract/openapi';
 import { createFakeBackend, type RecordedRequest } from '../../../api/testing/fakeBackend';
@@ -10,6 +10,8 @@ import { fetchSloSnapshots } from '../../../api/sloStatus';
 import { canEditSettings, canWriteAnnotations } from '../../../api/permissions';
 import { makeSlo, makeSnapshot } from '../__fixtures__/slos';
 import { renderDetailPage } from './testing/renderDetailPage';
+
+const user = setupUser();
 
 let responder: (req: RecordedRequest) => { status?: number; data: unknown } = () => ({ data: {} });
 const backend = createFakeBackend((req) => responder(req));
@@ -91,13 +93,13 @@ describe('install alerts', () => {
       return { data: {} };
     };
     await openPage();
-    await userEvent.click(actions().getByRole('button', { name: /Alert rules/ }));
-    await userEvent.click(await screen.findByRole('menuitem', { name: /Install alerts in Grafana/ }));
+    await user.click(actions().getByRole('button', { name: /Alert rules/ }));
+    await user.click(await screen.findByRole('menuitem', { name: /Install alerts in Grafana/ }));
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByRole('button', { name: 'Install' })).toBeDisabled();
-    await userEvent.click(await within(dialog).findByRole('combobox', { name: /Folder/ }));
-    await userEvent.click(await screen.findByRole('option', { name: 'SLOs' }));
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Install' }));
+    await user.click(await within(dialog).findByRole('combobox', { name: /Folder/ }));
+    await user.click(await screen.findByRole('option', { name: 'SLOs' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Install' }));
 
     expect(await within(dialog).findByText('Alerts installed')).toBeInTheDocument();
     expect(dialog).toHaveTextContent('2 created, 1 updated, 1 removed (no longer generated).');
@@ -120,12 +122,12 @@ describe('install alerts', () => {
         ? { data: [{ uid: 'f1', title: 'SLOs' }] }
         : { status: 403, data: { message: 'user is not authorized to access rule group' } };
     await openPage();
-    await userEvent.click(actions().getByRole('button', { name: /Alert rules/ }));
-    await userEvent.click(await screen.findByRole('menuitem', { name: /Install alerts/ }));
+    await user.click(actions().getByRole('button', { name: /Alert rules/ }));
+    await user.click(await screen.findByRole('menuitem', { name: /Install alerts/ }));
     const dialog = await screen.findByRole('dialog');
-    await userEvent.click(await within(dialog).findByRole('combobox', { name: /Folder/ }));
-    await userEvent.click(await screen.findByRole('option', { name: 'SLOs' }));
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Install' }));
+    await user.click(await within(dialog).findByRole('combobox', { name: /Folder/ }));
+    await user.click(await screen.findByRole('option', { name: 'SLOs' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Install' }));
     expect(await within(dialog).findByText('Installing the alerts failed')).toBeInTheDocument();
     expect(dialog).toHaveTextContent(/403.*user is not authorized/);
   });
@@ -135,7 +137,7 @@ describe('install alerts', () => {
     await openPage();
     // Checked before the menu opens: an open menu makes the rest of the page inert to the accessibility tree.
     expect(actions().getByRole('button', { name: /Create dashboard/ })).toHaveAttribute('aria-disabled', 'true');
-    await userEvent.click(actions().getByRole('button', { name: /Alert rules/ }));
+    await user.click(actions().getByRole('button', { name: /Alert rules/ }));
     expect(await screen.findByRole('menuitem', { name: /Download Prometheus rules/ })).toBeInTheDocument();
     expect(screen.getByRole('menuitem', { name: /Install alerts/ })).toBeDisabled();
   });
@@ -149,8 +151,8 @@ it('downloads the Prometheus rules as a file', async () => {
     clicked.push(this.download);
   });
   await openPage();
-  await userEvent.click(actions().getByRole('button', { name: /Alert rules/ }));
-  await userEvent.click(await screen.findByRole('menuitem', { name: /Download Prometheus rules/ }));
+  await user.click(actions().getByRole('button', { name: /Alert rules/ }));
+  await user.click(await screen.findByRole('menuitem', { name: /Download Prometheus rules/ }));
   expect(clicked).toEqual(['slo-checkout.rules.yaml']);
   expect(createObjectURL).toHaveBeenCalledWith(expect.any(Blob));
 });
@@ -158,7 +160,7 @@ it('downloads the Prometheus rules as a file', async () => {
 it('creates a dashboard and links to it', async () => {
   responder = () => ({ data: { id: 1, uid: 'd1', url: '/d/d1/slo-checkout', status: 'success', version: 1 } });
   await openPage();
-  await userEvent.click(actions().getByRole('button', { name: /Create dashboard/ }));
+  await user.click(actions().getByRole('button', { name: /Create dashboard/ }));
   expect(await screen.findByText('Dashboard created')).toBeInTheDocument();
   expect(screen.getByRole('link', { name: /Open the dashboard/ })).toHaveAttribute('href', '/d/d1/slo-checkout');
   expect(checkRequest(backend.requests[0])).toEqual([]);
@@ -174,18 +176,18 @@ describe('add to dashboard', () => {
     ));
     jest.mocked(usePluginComponent).mockReturnValue({ component: Form as never, isLoading: false });
     await openPage();
-    await userEvent.click(actions().getByRole('button', { name: /Add to dashboard/ }));
+    await user.click(actions().getByRole('button', { name: /Add to dashboard/ }));
     expect(await screen.findByText('form for SLI: Checkout availability')).toBeInTheDocument();
     expect(usePluginComponent).toHaveBeenCalledWith('grafana/add-to-dashboard-form/v1');
   });
 
   it('falls back to copying the panel JSON when the form is not available', async () => {
     await openPage();
-    await userEvent.click(actions().getByRole('button', { name: /Add to dashboard/ }));
+    await user.click(actions().getByRole('button', { name: /Add to dashboard/ }));
     const dialog = await screen.findByRole('dialog');
     const writeText = jest.fn().mockResolvedValue(undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
-    await userEvent.click(within(dialog).getByRole('button', { name: /Copy panel JSON/ }));
+    await user.click(within(dialog).getByRole('button', { name: /Copy panel JSON/ }));
     await waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
     expect(JSON.parse(writeText.mock.calls[0][0])).toMatchObject({
       type: 'timeseries',

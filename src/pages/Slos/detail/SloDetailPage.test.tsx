@@ -1,7 +1,7 @@
 import '../../../components/testing/jsdomPolyfills';
 import React from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { setupUser } from '../../../components/testing/user';
 import { getPluginSettings } from '../../../api/pluginSettings';
 import { fetchSloSnapshots } from '../../../api/sloStatus';
 import { canEditSettings, canWriteAnnotations } from '../../../api/permissions';
@@ -10,6 +10,8 @@ import { testIds } from '../../../components/testIds';
 import type { Slo } from '../../../domain/slo/model';
 import { makeSlo, makeSnapshot } from '../__fixtures__/slos';
 import { BASE, renderDetailPage } from './testing/renderDetailPage';
+
+const user = setupUser();
 
 jest.mock('@grafana/runtime', () => ({
   ...jest.requireActual('@grafana/runtime'),
@@ -122,11 +124,11 @@ describe('SloDetailPage', () => {
     jest.mocked(deleteSlo).mockResolvedValue();
     renderDetailPage('checkout');
     await screen.findByRole('heading', { name: 'Checkout availability' });
-    await userEvent.click(actions().getByRole('button', { name: /Delete/ }));
+    await user.click(actions().getByRole('button', { name: /Delete/ }));
     const dialog = await screen.findByRole('dialog');
     expect(dialog).toHaveTextContent('Delete SLO "Checkout availability"?');
     expect(deleteSlo).not.toHaveBeenCalled();
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
     expect(deleteSlo).toHaveBeenCalledWith('checkout', 3);
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(BASE));
     expect(screen.getByText('SLO list')).toBeInTheDocument();
@@ -139,8 +141,8 @@ describe('SloDetailPage', () => {
       .mockRejectedValue(new ConflictError('SLO "checkout" was changed by someone else. Reload first.'));
     renderDetailPage('checkout');
     await screen.findByRole('heading', { name: 'Checkout availability' });
-    await userEvent.click(actions().getByRole('button', { name: /Delete/ }));
-    await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Delete' }));
+    await user.click(actions().getByRole('button', { name: /Delete/ }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Delete' }));
     const dialog = await screen.findByRole('dialog');
     expect(await within(dialog).findByText('Someone else changed this SLO')).toBeInTheDocument();
     expect(dialog).toHaveTextContent('Reload first.');

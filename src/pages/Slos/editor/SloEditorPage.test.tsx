@@ -3,7 +3,7 @@ import { giveElementsASize } from '../../../components/testing/jsdomPolyfills';
 import React from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { setupUser } from '../../../components/testing/user';
 import { ConflictError, deleteSlo, saveSlo } from '../../../api/slos';
 import { LostUpdateError, getPluginSettings } from '../../../api/pluginSettings';
 import { canEditSettings } from '../../../api/permissions';
@@ -62,7 +62,7 @@ function renderAt(path: string) {
   );
 }
 
-const user = userEvent.setup();
+const user = setupUser();
 /** Pastes instead of typing: user-event would read `{` and `[` in PromQL as key names. */
 /** A field by the start of its label (Grafana's labels hold the description too). */
 const field = (label: string) => screen.getByLabelText(new RegExp(`^${label.replace(/[()]/g, '\\$&')}`));

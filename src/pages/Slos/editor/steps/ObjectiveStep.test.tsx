@@ -2,7 +2,7 @@
 import { giveElementsASize } from '../../../../components/testing/jsdomPolyfills';
 import React, { useState } from 'react';
 import { render, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { setupUser } from '../../../../components/testing/user';
 import { isValidTimeZone } from '../../../../domain/slo/validate';
 import { emptyForm, sloFromForm, updateForm, type EditorForm } from '../editorModel';
 import type { PlacedProblems } from '../fieldProblems';
@@ -32,7 +32,7 @@ function Harness(props: { initial: EditorForm; readOnly?: boolean; errors?: Plac
   );
 }
 
-const user = userEvent.setup();
+const user = setupUser();
 
 beforeAll(() => {
   giveElementsASize();

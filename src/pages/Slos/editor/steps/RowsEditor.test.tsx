@@ -2,7 +2,7 @@
 import { giveElementsASize } from '../../../../components/testing/jsdomPolyfills';
 import React, { useState } from 'react';
 import { render, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { setupUser } from '../../../../components/testing/user';
 import type { LabelRow, MatcherRow } from '../editorModel';
 import { LabelsEditor, MatchersEditor } from './RowsEditor';
 
@@ -28,7 +28,7 @@ function Matchers({ initial, readOnly = false }: { initial: MatcherRow[]; readOn
   return <MatchersEditor what="Matcher" rows={rows} readOnly={readOnly} onChange={onChange} />;
 }
 
-const user = userEvent.setup();
+const user = setupUser();
 const operator = () => screen.getByRole('combobox', { name: 'Matcher 1 operator' });
 
 beforeAll(() => {
