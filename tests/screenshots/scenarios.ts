@@ -109,38 +109,27 @@ function points(
   return out;
 }
 
-/** Recording-rule series for the checkout SLO (99.9%): an incident-sized burn yesterday, healthy otherwise. */
+/**
+ * Recording-rule series for the checkout SLO (99.9%): an incident-sized burn yesterday, healthy otherwise. Each series
+ * ends (at the range's end) on the value the list and the overview show for it (SNAPSHOTS), so the pages agree with each other.
+ */
 function sloSeries(expr: string, from: number, to: number, stepMs: number): SeriesOut[] {
-  const burst = (t: number) => Math.exp(-(((t - (NOW - 20 * 3_600_000)) / 3_000_000) ** 2));
-  const burn = (t: number, scale: number) => Math.max(0, 0.35 + 0.15 * wave(t, 86_400_000) + scale * burst(t));
+  const now = SNAPSHOTS['checkout-availability'];
+  const incident = NOW - 20 * 3_600_000;
+  const burst = (t: number) => Math.exp(-(((t - incident) / 3_000_000) ** 2));
+  const daily = (t: number) => wave(t, 86_400_000) - wave(to, 86_400_000);
+  const burn = (t: number, scale: number) => Math.max(0, now.burn + 0.15 * daily(t) + scale * burst(t));
   if (expr.startsWith('1 - slo:sli_error:ratio_period')) {
-    return [
-      {
-        name: 'SLI',
-        points: points(
-          from,
-          to,
-          stepMs,
-          (t) => 0.9997 - 0.00012 * (t > NOW - 20 * 3_600_000 ? 1 : 0) + 0.00002 * wave(t, 86_400_000)
-        ),
-      },
-    ];
+    const sli = (t: number) => 1 - now.period + 0.00012 * (t <= incident ? 1 : 0) + 0.00002 * daily(t);
+    return [{ name: 'SLI', points: points(from, to, stepMs, sli) }];
   }
   if (expr.startsWith('slo:objective:ratio')) {
     return [{ name: 'Objective', points: points(from, to, stepMs, () => 0.999) }];
   }
   if (expr.startsWith('slo:error_budget_remaining:ratio')) {
-    return [
-      {
-        name: 'Budget remaining',
-        points: points(
-          from,
-          to,
-          stepMs,
-          (t) => 0.84 - (0.15 * (t - from)) / (to - from) - (t > NOW - 20 * 3_600_000 ? 0.05 : 0)
-        ),
-      },
-    ];
+    const remaining = 1 - now.period / 0.001;
+    const budget = (t: number) => remaining + (0.15 * (to - t)) / (to - from) + (t <= incident ? 0.05 : 0);
+    return [{ name: 'Budget remaining', points: points(from, to, stepMs, budget) }];
   }
   if (expr.startsWith('ALERTS')) {
     return [];
