@@ -127,6 +127,8 @@ export interface Slo {
   window: SloWindow;
   budgeting?: BudgetingMethod;
   alerting?: SloAlerting;
+  /** Id of the error-budget policy the SLO follows (jsonData.policies / a spec's `policies:`); unset: the Workbook's. */
+  policy?: string;
   /** Loki stream selector for the service's logs, e.g. `{service="checkout"}`. */
   logs?: { selector?: string };
   /** Optimistic-concurrency counter, incremented by every save from the app. */

@@ -32,6 +32,13 @@ describe('validateSlo', () => {
     expect(validateSlo(calendar, 'slo')).toEqual([]);
   });
 
+  it('accepts a policy id and refuses anything else at `policy`', () => {
+    expect(validateSlo({ ...valid(), policy: 'strict-releases' }, 'slo')).toEqual([]);
+    expect(validateSlo({ ...valid(), policy: { id: 'x' } }, 'slo')).toEqual([
+      { path: 'slo.policy', message: 'must be the id of an error-budget policy (a slug), got {"id":"x"}' },
+    ]);
+  });
+
   it('reports the target with path and value', () => {
     expect(validateSlos([valid(), valid(), { ...valid(), id: 'c', objective: { target: 1.5 } }])).toContainEqual({
       path: 'slos[2].objective.target',

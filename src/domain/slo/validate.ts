@@ -15,6 +15,7 @@ const SLO_KEYS = [
   'service',
   'labels',
   'datasource',
+  'policy',
   'sli',
   'objective',
   'window',
@@ -119,6 +120,9 @@ function validateInto(c: Collector, slo: unknown, path: string): void {
     (!isObj(slo.datasource) || typeof slo.datasource.uid !== 'string' || slo.datasource.uid === '')
   ) {
     c.add(`${path}.datasource`, `must be {uid: string, type?: string}, got ${show(slo.datasource)}`);
+  }
+  if (slo.policy !== undefined && (typeof slo.policy !== 'string' || !SLUG_RE.test(slo.policy))) {
+    c.add(`${path}.policy`, `must be the id of an error-budget policy (a slug), got ${show(slo.policy)}`);
   }
   validateSli(c, slo.sli, `${path}.sli`);
   const objective = slo.objective;

@@ -1,0 +1,4 @@
+export * from './model';
+export * from './evaluate';
+export * from './gate';
+export * from './validate';
