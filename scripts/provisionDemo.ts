@@ -1,6 +1,7 @@
 // Regenerates the demo stack's SLOs as code from examples/slos.yaml:
 //   provisioning/prometheus/rules/slos.yaml  (recording and alerting rules, loaded by Prometheus)
-//   provisioning/plugins/app.yaml            (the app enabled, with the SLOs in jsonData.slos)
+//   provisioning/plugins/app.yaml            (the app enabled, with the SLOs in jsonData.slos and the policies in
+//                                             jsonData.policies)
 // Run: npx tsx scripts/provisionDemo.ts [--check]. With --check it writes nothing and exits 1 when the
 // committed files differ from what the spec generates.
 import fs from 'node:fs';
@@ -30,6 +31,7 @@ export function generateDemoProvisioning(): Record<string, string> {
         jsonData: {
           settings: { defaultPrometheusUid: 'prometheus', lokiUid: 'loki', logServiceLabel: 'service' },
           slos: result.slos,
+          ...(result.policies.length ? { policies: result.policies } : {}),
         },
       },
     ],
@@ -38,7 +40,7 @@ export function generateDemoProvisioning(): Record<string, string> {
     [RULES]: toYaml(generatePrometheusRules(result.slos, { grafanaUrl: 'http://localhost:3000' }), ruleNotes(result.slos)),
     [APP]:
       `# Generated from ${SPEC} by scripts/provisionDemo.ts: the app enabled in org 1, with its settings and\n` +
-      `# SLOs in jsonData (the stored form that \`sre-reliability convert --to json\` prints). Do not edit by hand.\n` +
+      `# SLOs and error-budget policies in jsonData (the stored form that \`sre-reliability convert --to json\` prints). Do not edit by hand.\n` +
       stringify(app),
   };
 }

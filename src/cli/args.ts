@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isDuration } from '../domain/slo/durations';
+import { isDuration, parseDuration } from '../domain/slo/durations';
 
 const VALIDATE_USAGE = `Usage: sre-reliability validate <files...>
 
@@ -28,15 +28,46 @@ Print the SLOs as OpenSLO v1 YAML, or as the app's stored JSON (the array kept a
   -o, --output FILE                   Write to FILE instead of stdout.
 `;
 
+const GATE_USAGE = `Usage: sre-reliability gate <files...> (--service NAME | --label K=V | --slo ID)... (data source) [options]
+
+Check the selected SLOs against their error-budget policies (spec files may hold \`policies:\`; an SLO that
+names none follows the SRE Workbook policy) and decide whether a release may ship. Reads the recorded series
+slo:sli_error:ratio_period and slo:sli_error:ratio_rate<fast-burn window> at the current time.
+Selection (at least one; each given value must match an SLO; an SLO is checked when it matches every kind given):
+  --service NAME                      SLOs of this service (repeatable: any of them).
+  --label KEY=VALUE                   SLOs with this label (repeatable: all of them).
+  --slo ID                            This SLO (repeatable: any of them).
+Data source (exactly one):
+  --prometheus-url URL                Prometheus HTTP API (/api/v1/query).
+  --grafana-url URL --datasource-uid UID
+                                      Grafana's /api/ds/query with the token in env GRAFANA_TOKEN (a service
+                                      account token, sent as Authorization: Bearer); UID is the Prometheus data
+                                      source for SLOs that name none.
+Options:
+  --on-no-data ship|block             What an SLO without data means for the release (default block: exit 3).
+  --approver LOGIN                    Approves a release that needs approval (fast burn in the Workbook policy).
+  --exception REASON                  With --approver: lets this release through a freeze; recorded.
+  --output text|json                  A table (default), or one JSON object (src/cli/gate-output.schema.json).
+  --annotate --version V              Record the decision as a Grafana annotation tagged sre-release,
+                                      service:<name>, version:V and decision:<ship|blocked|no_data> (needs
+                                      --grafana-url and GRAFANA_TOKEN). A failed write is reported on stderr and
+                                      does not change the exit code.
+  --timeout DURATION                  Per request (default 30s).
+
+Exit codes: 0 ship, 1 blocked, 3 no data (blocked for lack of data; --on-no-data ship makes it 0), 2 usage error,
+invalid spec files or a selection that matches no SLO.
+`;
+
 const EXIT_CODES = `Exit codes: 0 success, 1 invalid or unsupported input or a file that cannot be read or written,
 2 usage error.
 `;
 
 /** Usage of each subcommand, printed by `sre-reliability <command> --help` and after its usage errors. */
-export const COMMAND_HELP: Record<'validate' | 'rules' | 'convert', string> = {
+export const COMMAND_HELP: Record<'validate' | 'rules' | 'convert' | 'gate', string> = {
   validate: `${VALIDATE_USAGE}\n${EXIT_CODES}`,
   rules: `${RULES_USAGE}\n${EXIT_CODES}`,
   convert: `${CONVERT_USAGE}\n${EXIT_CODES}`,
+  gate: GATE_USAGE,
 };
 
 export const HELP = `Usage: sre-reliability <command> [options]
@@ -45,6 +76,7 @@ Commands:
   validate <files...>                 Check SLO specs; exit 1 and list every problem when one is invalid.
   rules <files...> [options]          Write the rule file for the SLOs in <files>.
   convert <file> --to openslo|json    Print the SLOs as OpenSLO v1 YAML or as the app's stored JSON.
+  gate <files...> --service NAME ...  Release gate: exit 0 ship, 1 blocked, 3 no data, by the SLOs' policies.
 Run sre-reliability <command> --help for a command's options.
 
 Input formats: sre-reliability/v1 SLOList (or a JSON array of SLOs), OpenSLO v1 and v1alpha, Sloth
@@ -67,7 +99,29 @@ export type CliCommand =
       interval?: string;
       output?: string;
     }
-  | { cmd: 'convert'; file: string; to: 'openslo' | 'json'; output?: string };
+  | { cmd: 'convert'; file: string; to: 'openslo' | 'json'; output?: string }
+  | GateCommand;
+
+/** Where the gate reads the recorded series. */
+export type GateSource = { kind: 'prometheus'; url: string } | { kind: 'grafana'; url: string; datasourceUid: string };
+
+export interface GateCommand {
+  cmd: 'gate';
+  files: string[];
+  services: string[];
+  labels: Array<{ name: string; value: string }>;
+  sloIds: string[];
+  source: GateSource;
+  /** Grafana base URL for --annotate (the source's when reading through Grafana). */
+  grafanaUrl?: string;
+  onNoData: 'ship' | 'block';
+  approver?: string;
+  exception?: string;
+  output: 'text' | 'json';
+  annotate: boolean;
+  version?: string;
+  timeoutMs: number;
+}
 
 /** A usage error carries the subcommand it concerns, so its usage can follow the message. */
 export type ParsedArgs =
@@ -84,12 +138,37 @@ const OPTIONS = {
   interval: { type: 'string' },
   output: { type: 'string', short: 'o' },
   to: { type: 'string' },
+  service: { type: 'string', multiple: true },
+  label: { type: 'string', multiple: true },
+  slo: { type: 'string', multiple: true },
+  'prometheus-url': { type: 'string' },
+  'on-no-data': { type: 'string' },
+  approver: { type: 'string' },
+  exception: { type: 'string' },
+  annotate: { type: 'boolean' },
+  version: { type: 'string' },
+  timeout: { type: 'string' },
 } as const;
 
 const ALLOWED: Record<keyof typeof COMMAND_HELP, string[]> = {
   validate: [],
   rules: ['format', 'datasource-uid', 'folder-uid', 'folder-title', 'grafana-url', 'interval', 'output'],
   convert: ['to', 'output'],
+  gate: [
+    'service',
+    'label',
+    'slo',
+    'prometheus-url',
+    'grafana-url',
+    'datasource-uid',
+    'on-no-data',
+    'approver',
+    'exception',
+    'output',
+    'annotate',
+    'version',
+    'timeout',
+  ],
 };
 
 function isCommand(name: string): name is keyof typeof COMMAND_HELP {
@@ -132,6 +211,9 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   if (cmd === 'validate') {
     return { ok: true, command: { cmd, files } };
   }
+  if (cmd === 'gate') {
+    return parseGate(files, values, usage);
+  }
   if (cmd === 'convert') {
     if (files.length !== 1) {
       return usage('convert takes exactly one file');
@@ -165,4 +247,116 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
       output: values.output,
     },
   };
+}
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** The gate's options; every combination that cannot work is a usage error here, before any file is read. */
+function parseGate(files: string[], values: Values, usage: (error: string) => ParsedArgs): ParsedArgs {
+  const services = values.service ?? [];
+  const sloIds = values.slo ?? [];
+  const labels: GateCommand['labels'] = [];
+  for (const l of values.label ?? []) {
+    const eq = l.indexOf('=');
+    if (eq <= 0) {
+      return usage(`--label must be KEY=VALUE, got "${l}"`);
+    }
+    labels.push({ name: l.slice(0, eq), value: l.slice(eq + 1) });
+  }
+  if (services.length + sloIds.length + labels.length === 0) {
+    return usage('gate needs a selection: --service, --label or --slo');
+  }
+  const empty = [...services, ...sloIds].find((v) => v.trim() === '');
+  if (empty !== undefined) {
+    return usage('--service and --slo need a non-empty value');
+  }
+  const prometheusUrl = values['prometheus-url'];
+  const grafanaUrl = values['grafana-url'];
+  const datasourceUid = values['datasource-uid'];
+  for (const [name, url] of [
+    ['--prometheus-url', prometheusUrl],
+    ['--grafana-url', grafanaUrl],
+  ] as const) {
+    if (url !== undefined && !/^https?:\/\/[^/]/.test(url)) {
+      return usage(`${name} must be an http(s) URL, got "${url}"`);
+    }
+  }
+  let source: GateSource;
+  if (prometheusUrl !== undefined && datasourceUid !== undefined) {
+    return usage('choose one data source: --prometheus-url, or --grafana-url with --datasource-uid');
+  }
+  if (prometheusUrl !== undefined) {
+    if (grafanaUrl !== undefined && !values.annotate) {
+      return usage(
+        '--grafana-url with --prometheus-url is only for --annotate; to read through Grafana drop --prometheus-url and add --datasource-uid'
+      );
+    }
+    source = { kind: 'prometheus', url: trimSlash(prometheusUrl) };
+  } else if (datasourceUid !== undefined) {
+    if (grafanaUrl === undefined) {
+      return usage('--datasource-uid needs --grafana-url');
+    }
+    source = { kind: 'grafana', url: trimSlash(grafanaUrl), datasourceUid };
+  } else {
+    return usage(
+      grafanaUrl !== undefined
+        ? '--grafana-url needs --datasource-uid to read the SLOs through Grafana'
+        : 'gate needs a data source: --prometheus-url, or --grafana-url with --datasource-uid'
+    );
+  }
+  const onNoData = values['on-no-data'] ?? 'block';
+  if (onNoData !== 'ship' && onNoData !== 'block') {
+    return usage(`--on-no-data must be ship or block, got "${onNoData}"`);
+  }
+  const output = values.output ?? 'text';
+  if (output !== 'text' && output !== 'json') {
+    return usage(`--output must be text or json for gate, got "${output}"`);
+  }
+  if (values.exception !== undefined && values.exception.trim() === '') {
+    return usage('--exception needs a reason');
+  }
+  if (values.exception !== undefined && !values.approver) {
+    return usage('--exception needs --approver: an exception is recorded with who approved it');
+  }
+  if (values.annotate && grafanaUrl === undefined) {
+    return usage('--annotate needs --grafana-url (and GRAFANA_TOKEN)');
+  }
+  if (values.annotate && !values.version) {
+    return usage('--annotate needs --version: the annotation is tagged with the release version');
+  }
+  if (values.version !== undefined && !values.annotate) {
+    return usage('--version only applies with --annotate');
+  }
+  let timeoutMs = DEFAULT_TIMEOUT_MS;
+  if (values.timeout !== undefined) {
+    if (!isDuration(values.timeout) || parseDuration(values.timeout) <= 0) {
+      return usage(`--timeout must be a duration such as 30s or 2m, got "${values.timeout}"`);
+    }
+    timeoutMs = parseDuration(values.timeout);
+  }
+  return {
+    ok: true,
+    command: {
+      cmd: 'gate',
+      files,
+      services,
+      labels,
+      sloIds,
+      source,
+      ...(grafanaUrl !== undefined ? { grafanaUrl: trimSlash(grafanaUrl) } : {}),
+      onNoData,
+      ...(values.approver ? { approver: values.approver } : {}),
+      ...(values.exception !== undefined ? { exception: values.exception } : {}),
+      output,
+      annotate: values.annotate ?? false,
+      ...(values.version ? { version: values.version } : {}),
+      timeoutMs,
+    },
+  };
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '');
 }

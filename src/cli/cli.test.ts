@@ -21,7 +21,7 @@ describe('sre-reliability CLI', () => {
   it('validate: exit 0 for valid files, nothing but the summary on stdout', () => {
     const r = cli('validate', 'examples/slos.yaml', `${EXT}/sloth/getting-started.yml`);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('5 SLOs valid in 2 files\n');
+    expect(r.stdout).toBe('5 SLOs and 1 policy valid in 2 files\n');
   });
 
   it('validate: exit 1 with every problem as file: path: message', () => {
@@ -117,7 +117,7 @@ describe('sre-reliability CLI', () => {
       encoding: 'utf8',
     });
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe('4 SLOs valid in 1 file\n');
+    expect(r.stdout).toBe('4 SLOs and 1 policy valid in 1 file\n');
   });
 
   it('npm run --silent cli -- rules: stdout holds only the YAML', () => {
@@ -136,6 +136,6 @@ describe('sre-reliability CLI', () => {
       encoding: 'utf8',
     });
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe('4 SLOs valid in 1 file\n');
+    expect(r.stdout).toBe('4 SLOs and 1 policy valid in 1 file\n');
   });
 });

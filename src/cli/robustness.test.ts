@@ -77,7 +77,7 @@ describe('CLI robustness', () => {
       './examples/slos.yaml: note: given more than once (first as examples/slos.yaml); read once\n'
     );
     const v = run('validate', 'examples/slos.yaml', 'examples/slos.yaml');
-    expect([v.code, v.stdout]).toEqual([0, '4 SLOs valid in 2 files\n']);
+    expect([v.code, v.stdout]).toEqual([0, '4 SLOs and 1 policy valid in 2 files\n']);
   });
 
   it('ids duplicated across files: validate and rules both refuse, exit 1', () => {

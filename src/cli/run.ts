@@ -3,9 +3,11 @@ import { importDocuments } from '../domain/formats/import';
 import { generateGrafanaAlertingFile } from '../domain/rules/grafana';
 import { generatePrometheusRules, ruleNotes, toYaml } from '../domain/rules/prometheus';
 import { dirname, resolve } from 'node:path';
+import { policyReferenceProblems, WORKBOOK_POLICY_ID, type ErrorBudgetPolicy } from '../domain/policy';
 import { type Slo } from '../domain/slo/model';
 import { checkPromQL, formatSyntaxError } from '../domain/slo/promql';
 import { COMMAND_HELP, HELP, parseCliArgs } from './args';
+import { runGate, type GateIo } from './gate';
 
 /** What the CLI touches outside itself, injected so tests can run it in-process. */
 export interface CliIo {
@@ -15,13 +17,15 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
-interface Loaded {
+export interface Loaded {
   slos: Slo[];
+  /** The policies of the files (`policies:` of SLOList documents); the built-in Workbook policy is not among them. */
+  policies: ErrorBudgetPolicy[];
   errors: number;
 }
 
 /** Where a finding is: `file:line:column: path` when the importer knows the line, else `file: path`. */
-function at(file: string, p: { path: string; line?: number; column?: number }): string {
+export function at(file: string, p: { path: string; line?: number; column?: number }): string {
   return p.line !== undefined ? `${file}:${p.line}:${p.column ?? 1}: ${p.path}` : `${file}: ${p.path}`;
 }
 
@@ -62,11 +66,15 @@ function uniqueFiles(files: string[], io: CliIo): string[] {
 /**
  * Imports files and reports on stderr: errors and refusals as `file[:line:col]: path: message`, warnings and notes
  * too. Ids must be unique across all files for every command, because `rules` writes them into one rule file and
- * `validate` must accept exactly what `rules` accepts.
+ * `validate` must accept exactly what `rules` accepts. Policy ids too, and an SLO's `policy` must name one of the
+ * files' policies (or the built-in Workbook policy), so that `validate` already refuses what `gate` cannot decide.
  */
-function load(files: string[], io: CliIo): Loaded {
+export function load(files: string[], io: CliIo): Loaded {
   const slos: Slo[] = [];
+  const policies: ErrorBudgetPolicy[] = [];
   const seen = new Map<string, { file: string; where: string }>();
+  const seenPolicies = new Map<string, string>();
+  const imported: Array<{ file: string; r: ReturnType<typeof importDocuments> }> = [];
   let errors = 0;
   const err = (line: string) => {
     errors++;
@@ -97,8 +105,32 @@ function load(files: string[], io: CliIo): Loaded {
       }
       slos.push(slo);
     });
+    r.policies.forEach((policy, i) => {
+      const where = at(file, r.policyOrigins[i]);
+      const first = seenPolicies.get(policy.id);
+      if (first === undefined) {
+        seenPolicies.set(policy.id, where);
+        policies.push(policy);
+      } else {
+        err(`${where}.id: duplicate policy id "${policy.id}" (also used at ${first})`);
+      }
+    });
+    imported.push({ file, r });
   }
-  return { slos, errors };
+  const known = new Set([WORKBOOK_POLICY_ID, ...policies.map((p) => p.id)]);
+  for (const { file, r } of imported) {
+    // Only SLOs whose policy field is otherwise valid: a malformed one was reported by the import.
+    const taken = new Set(r.problems.map((p) => p.path));
+    for (const p of policyReferenceProblems(r.slos, known)) {
+      const i = Number(/^slos\[(\d+)\]/.exec(p.path)![1]);
+      const origin = r.origins[i];
+      const path = `${origin.path}.policy`;
+      if (!taken.has(path)) {
+        err(`${at(file, { ...(origin.policyAt ?? origin), path })}: ${p.message}`);
+      }
+    }
+  }
+  return { slos, policies, errors };
 }
 
 /**
@@ -143,7 +175,28 @@ function emit(text: string, output: string | undefined, io: CliIo): number {
 
 /** Runs the CLI and returns its exit code: 0 ok, 1 invalid input or a file error, 2 usage error. */
 export function runCli(argv: string[], io: CliIo): number {
+  return runParsed(parseCliArgs(argv), io);
+}
+
+/**
+ * Runs any command, the gate included (it reads over HTTP, so it is async); every other command runs exactly as
+ * runCli runs it. Exit codes: see runCli, and for the gate 0 ship, 1 blocked, 3 no data, 2 usage error.
+ */
+export async function runCliAsync(argv: string[], io: GateIo): Promise<number> {
   const parsed = parseCliArgs(argv);
+  if (parsed.ok && parsed.command.cmd === 'gate') {
+    const loaded = load(parsed.command.files, io);
+    if (loaded.errors > 0) {
+      // Not 1: CI must not read a broken spec as "the policy blocks this release".
+      io.stderr(`${loaded.errors} problem${loaded.errors === 1 ? '' : 's'} found; no decision (exit 2).\n`);
+      return 2;
+    }
+    return runGate(parsed.command, loaded, io);
+  }
+  return runParsed(parsed, io);
+}
+
+function runParsed(parsed: ReturnType<typeof parseCliArgs>, io: CliIo): number {
   if (!parsed.ok) {
     io.stderr(`error: ${parsed.error}\n\n${parsed.topic ? COMMAND_HELP[parsed.topic] : HELP}`);
     return 2;
@@ -153,7 +206,11 @@ export function runCli(argv: string[], io: CliIo): number {
     io.stdout(c.topic ? COMMAND_HELP[c.topic] : HELP);
     return 0;
   }
-  const { slos, errors } = load(c.cmd === 'convert' ? [c.file] : c.files, io);
+  if (c.cmd === 'gate') {
+    io.stderr('error: gate reads over HTTP: run it through runCliAsync\n');
+    return 2;
+  }
+  const { slos, policies, errors } = load(c.cmd === 'convert' ? [c.file] : c.files, io);
   if (errors > 0) {
     const found = `${errors} problem${errors === 1 ? '' : 's'} found`;
     io.stderr(c.cmd === 'validate' ? `${found}.\n` : `${found}; nothing written.\n`);
@@ -162,7 +219,7 @@ export function runCli(argv: string[], io: CliIo): number {
   switch (c.cmd) {
     case 'validate':
       io.stdout(
-        `${slos.length} SLO${slos.length === 1 ? '' : 's'} valid in ${c.files.length} file${c.files.length === 1 ? '' : 's'}\n`
+        `${slos.length} SLO${slos.length === 1 ? '' : 's'}${policies.length ? ` and ${policies.length} polic${policies.length === 1 ? 'y' : 'ies'}` : ''} valid in ${c.files.length} file${c.files.length === 1 ? '' : 's'}\n`
       );
       return 0;
     case 'rules': {

@@ -4,3 +4,5 @@ export * from './server';
 export * from './rules';
 export * from './dsQueryAdapter';
 export * from './fixture';
+export * from './recorded';
+export * from './grafanaHttp';

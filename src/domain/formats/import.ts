@@ -178,7 +178,15 @@ function locate(result: ImportResult, source: SourceMap): void {
     ...result.refused,
     ...result.ignored,
     ...result.origins,
+    ...result.policyOrigins,
   ];
+  for (const o of result.origins) {
+    const policyPath = `${o.path}.policy`;
+    const pos = o.format === 'native' && source.exists(policyPath) ? source.locate(policyPath) : undefined;
+    if (pos) {
+      o.policyAt = { line: pos.line, column: pos.column };
+    }
+  }
   for (const e of all) {
     const pos = e.line === undefined ? source.locate(e.path) : undefined;
     if (pos) {

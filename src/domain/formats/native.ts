@@ -1,8 +1,10 @@
+import { validatePolicy } from '../policy/validate';
+import type { ErrorBudgetPolicy } from '../policy/model';
 import { SLO_SPEC_API_VERSION, type Slo } from '../slo/model';
 import { isRecord, readTarget, warnUnknownKeys } from './normalize';
 import { type ImportContext } from './types';
 
-const LIST_KEYS = ['apiVersion', 'kind', 'slos'];
+const LIST_KEYS = ['apiVersion', 'kind', 'slos', 'policies'];
 
 /**
  * Our own format: an `SLOList` document. SLOs are taken as they are; validateSlos reports what is wrong with them.
@@ -14,12 +16,45 @@ export function importNative(doc: Record<string, unknown>, path: string, ctx: Im
     return;
   }
   warnUnknownKeys(doc, LIST_KEYS, path, ctx);
+  importPolicies(doc.policies, `${path}.policies`, ctx);
   const listPath = `${path}.slos`;
   if (!Array.isArray(doc.slos)) {
     ctx.problem(listPath, 'slos must be a list');
     return;
   }
   doc.slos.forEach((slo, i) => importNativeSlo(slo, `${listPath}[${i}]`, ctx));
+}
+
+/**
+ * The error-budget policies of an SLOList, beside its SLOs. Each is validated where it stands in the file; an
+ * invalid one or a second policy with the same id in the document is a problem and is not imported (duplicates
+ * across files are the caller's to find).
+ */
+function importPolicies(list: unknown, path: string, ctx: ImportContext): void {
+  if (list === undefined) {
+    return;
+  }
+  if (!Array.isArray(list)) {
+    ctx.problem(path, 'policies must be a list');
+    return;
+  }
+  const seen = new Map<string, number>();
+  list.forEach((policy: unknown, i) => {
+    const at = `${path}[${i}]`;
+    const problems = validatePolicy(policy, at);
+    problems.forEach((p) => ctx.problem(p.path, p.message));
+    if (problems.length) {
+      return;
+    }
+    const p = JSON.parse(JSON.stringify(policy)) as ErrorBudgetPolicy;
+    const first = seen.get(p.id);
+    if (first !== undefined) {
+      ctx.problem(`${at}.id`, `duplicate policy id "${p.id}" (also policies[${first}])`);
+      return;
+    }
+    seen.set(p.id, i);
+    ctx.addPolicy(p, { path: at });
+  });
 }
 
 /** One stored SLO. Its objective has one form only, a fraction: a percentage is refused with the fraction to write. */

@@ -1,3 +1,4 @@
+import type { ErrorBudgetPolicy } from '../policy/model';
 import { type Problem, type Slo } from '../slo/model';
 
 /**
@@ -30,6 +31,13 @@ export interface Ignored extends SourceLocation {
 export interface SloOrigin extends SourceLocation {
   path: string;
   format: SourceFormat;
+  /** Where the SLO's `policy` field is, when it has one in the file: a missing policy is reported there. */
+  policyAt?: SourceLocation;
+}
+
+/** Where an imported policy came from (a native `SLOList`'s `policies[i]`). */
+export interface PolicyOrigin extends SourceLocation {
+  path: string;
 }
 
 /**
@@ -59,11 +67,16 @@ export interface ImportResult {
   warnings: SourceProblem[];
   /** Parallel to `slos`. */
   origins: SloOrigin[];
+  /** Error-budget policies of native `SLOList` documents (`policies:`), each valid; invalid ones are problems. */
+  policies: ErrorBudgetPolicy[];
+  /** Parallel to `policies`. */
+  policyOrigins: PolicyOrigin[];
 }
 
 /** Collector handed to each format mapper. */
 export interface ImportContext {
   addSlo(slo: Slo, origin: SloOrigin, fields?: FieldSources): void;
+  addPolicy(policy: ErrorBudgetPolicy, origin: PolicyOrigin): void;
   problem(path: string, message: string): void;
   warn(path: string, message: string): void;
   refuse(path: string, reason: string): void;
@@ -71,7 +84,16 @@ export interface ImportContext {
 }
 
 export function newResult(): ImportResult {
-  return { slos: [], problems: [], refused: [], ignored: [], warnings: [], origins: [] };
+  return {
+    slos: [],
+    problems: [],
+    refused: [],
+    ignored: [],
+    warnings: [],
+    origins: [],
+    policies: [],
+    policyOrigins: [],
+  };
 }
 
 /** A context that records into `result`; `fields`, when given, receives each SLO's field sources (parallel to slos). */
@@ -81,6 +103,10 @@ export function contextFor(result: ImportResult, fields?: FieldSources[]): Impor
       result.slos.push(slo);
       result.origins.push(origin);
       fields?.push(sources ?? {});
+    },
+    addPolicy: (policy, origin) => {
+      result.policies.push(policy);
+      result.policyOrigins.push(origin);
     },
     problem: (path, message) => result.problems.push({ path, message }),
     warn: (path, message) => result.warnings.push({ path, message }),
