@@ -43,10 +43,13 @@ export function postAnnotation(body: AnnotationBody): Promise<{ id?: number }> {
   return request<{ id?: number }>({ method: 'POST', url: ANNOTATIONS, data: body });
 }
 
-/** Updates an annotation's text, tags and times; PATCH takes nothing else (its `data` cannot be changed). */
+/**
+ * Updates an annotation's text, tags and times; PATCH takes nothing else (its `data` cannot be changed). Fields left
+ * out are not sent, and Grafana keeps their stored values.
+ */
 export async function patchAnnotation(
   id: number,
-  change: Pick<AnnotationBody, 'text' | 'tags' | 'time' | 'timeEnd'>
+  change: Partial<Pick<AnnotationBody, 'text' | 'tags' | 'time' | 'timeEnd'>>
 ): Promise<void> {
   await request({
     method: 'PATCH',

@@ -39,7 +39,7 @@ export function incidentBudgetQueries(slo: Slo, startedAt: number, endedAt: numb
 }
 
 /** Sum of the latest value of every series of a query; undefined when it returned no series. */
-function sumLatest(results: QueryResults, refId: string): number | undefined {
+export function sumLatest(results: QueryResults, refId: string): number | undefined {
   const series = results[refId]?.series ?? [];
   const values = series.map((s) => s.points[s.points.length - 1]?.[1]).filter((v): v is number => v !== undefined);
   return values.length === 0 ? undefined : values.reduce((a, b) => a + b, 0);
@@ -65,6 +65,77 @@ function budgetOf(slo: Slo, results: QueryResults, index: number): IncidentBudge
   return consumed === undefined ? { window } : { window, consumed };
 }
 
+/** One incident for fetchIncidentsBudgets: its span and the SLOs it is linked to. */
+export interface IncidentSpan {
+  id: string;
+  startedAt: number;
+  endedAt: number;
+  slos: Slo[];
+}
+
+/**
+ * `expr` evaluated at `atMs` instead of the request's evaluation time, so incidents that ended at different times
+ * share one instant-query request. The `@` modifier attaches only to selectors and subqueries, hence the 1ms
+ * subquery: its last (and at most second) point is at exactly `atMs`. Needs the `@` modifier (on by default since
+ * Prometheus 2.33); where it is missing, only these pinned queries fail, with the store's error.
+ */
+export function evaluatedAt(expr: string, atMs: number): string {
+  return `last_over_time((${expr})[1ms:1ms] @ ${(atMs / 1000).toFixed(3)})`;
+}
+
+/**
+ * The budget each incident consumed of each of its SLOs: incident id → SLO id → budget. ONE /api/ds/query request
+ * per data source for all the incidents and SLOs together: the request is evaluated at the latest end of its
+ * incidents, and an incident that ended earlier has its queries pinned to its own end (evaluatedAt). A failed
+ * request marks its SLOs with the error instead of throwing.
+ */
+export async function fetchIncidentsBudgets(
+  incidents: IncidentSpan[],
+  defaultUid: string | undefined
+): Promise<Map<string, Map<string, IncidentBudget>>> {
+  const out = new Map(incidents.map((i) => [i.id, new Map<string, IncidentBudget>()]));
+  const byDatasource = new Map<string, Array<{ incident: IncidentSpan; slo: Slo }>>();
+  const refs = new Map<string, DataSourceRef>();
+  for (const incident of incidents) {
+    for (const slo of incident.slos) {
+      const uid = slo.datasource?.uid || defaultUid;
+      if (!uid) {
+        out.get(incident.id)!.set(slo.id, {
+          window: windowDuration(slo),
+          error: 'No data source: set one on the SLO or a default on the Admin page.',
+        });
+        continue;
+      }
+      byDatasource.set(uid, [...(byDatasource.get(uid) ?? []), { incident, slo }]);
+      // The SLO's own ref carries the data source's plugin type; the default uid alone does not.
+      refs.set(uid, slo.datasource?.uid === uid ? slo.datasource : (refs.get(uid) ?? { uid }));
+    }
+  }
+  await Promise.all(
+    [...byDatasource].map(async ([uid, group]) => {
+      const to = Math.max(...group.map((g) => g.incident.endedAt));
+      const from = Math.min(...group.map((g) => g.incident.startedAt));
+      const queries: PromQuery[] = group.flatMap(({ incident, slo }, i) => {
+        const q = incidentBudgetQueries(slo, incident.startedAt, incident.endedAt);
+        const at = (expr: string) => (incident.endedAt === to ? expr : evaluatedAt(expr, incident.endedAt));
+        return [
+          { refId: `bad${i}`, expr: at(q.bad) },
+          { refId: `total${i}`, expr: at(q.total) },
+        ];
+      });
+      try {
+        const results = await queryPrometheus(refs.get(uid) ?? uid, queries, { from, to, instant: true });
+        group.forEach(({ incident, slo }, i) => out.get(incident.id)!.set(slo.id, budgetOf(slo, results, i)));
+      } catch (e) {
+        group.forEach(({ incident, slo }) =>
+          out.get(incident.id)!.set(slo.id, { window: windowDuration(slo), error: (e as Error).message })
+        );
+      }
+    })
+  );
+  return out;
+}
+
 /**
  * The budget the incident [startedAt, endedAt] consumed of every SLO, keyed by SLO id. One request per data
  * source whatever the number of SLOs; a failed request marks its SLOs with the error instead of throwing.
@@ -74,39 +145,6 @@ export async function fetchIncidentBudgets(
   incident: { startedAt: number; endedAt: number },
   defaultUid: string | undefined
 ): Promise<Map<string, IncidentBudget>> {
-  const out = new Map<string, IncidentBudget>();
-  const byDatasource = new Map<string, Slo[]>();
-  const refs = new Map<string, DataSourceRef>();
-  for (const slo of slos) {
-    const uid = slo.datasource?.uid || defaultUid;
-    if (!uid) {
-      out.set(slo.id, {
-        window: windowDuration(slo),
-        error: 'No data source: set one on the SLO or a default on the Admin page.',
-      });
-      continue;
-    }
-    byDatasource.set(uid, [...(byDatasource.get(uid) ?? []), slo]);
-    // The SLO's own ref carries the data source's plugin type; the default uid alone does not.
-    refs.set(uid, slo.datasource?.uid === uid ? slo.datasource : (refs.get(uid) ?? { uid }));
-  }
-  const { startedAt, endedAt } = incident;
-  await Promise.all(
-    [...byDatasource].map(async ([uid, group]) => {
-      const queries: PromQuery[] = group.flatMap((slo, i) => {
-        const q = incidentBudgetQueries(slo, startedAt, endedAt);
-        return [
-          { refId: `bad${i}`, expr: q.bad },
-          { refId: `total${i}`, expr: q.total },
-        ];
-      });
-      try {
-        const results = await queryPrometheus(refs.get(uid) ?? uid, queries, { from: startedAt, to: endedAt, instant: true });
-        group.forEach((slo, i) => out.set(slo.id, budgetOf(slo, results, i)));
-      } catch (e) {
-        group.forEach((slo) => out.set(slo.id, { window: windowDuration(slo), error: (e as Error).message }));
-      }
-    })
-  );
-  return out;
+  const budgets = await fetchIncidentsBudgets([{ id: '', ...incident, slos }], defaultUid);
+  return budgets.get('')!;
 }

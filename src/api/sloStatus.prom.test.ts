@@ -5,7 +5,7 @@
  * - ghost: its series do not exist → no_data.
  * Ground truth is the generator's exact tally of events, never the code's output.
  */
-import { generatePrometheusRules, SERIES, type RecordingRule } from '../domain/rules';
+import { errorRatioSeries, generatePrometheusRules, SERIES, type RecordingRule } from '../domain/rules';
 import type { Slo } from '../domain/slo/model';
 import {
   backfillRules,
@@ -79,12 +79,13 @@ const all = (svc: string) => (s: HttpSeries) => s.service === svc;
 const truthRatio = (svc: string, seconds: number) =>
   tally(data, bad(svc), END - seconds, END) / tally(data, all(svc), END - seconds, END);
 
-// Only payments has rules: backfill what fetchSloSnapshots reads (period ratio, 1h burn rate) and their inputs.
+// Only payments has rules: backfill what fetchSloSnapshots reads (period ratio, 1h burn rate, 5m error ratio) and
+// their inputs.
 const prom = setUpPrometheus('slo-status', data, async (fixture) => {
   const rules = generatePrometheusRules([payments], { interval: `${STEP}s` }).groups.flatMap((g) =>
     g.rules.filter((r): r is RecordingRule => 'record' in r)
   );
-  const levels = ruleLevels(rules, [SERIES.periodErrorRatio, SERIES.burnRate1h]);
+  const levels = ruleLevels(rules, [SERIES.periodErrorRatio, SERIES.burnRate1h, errorRatioSeries('5m')]);
   await backfillRules(fixture.server, levels, END - WINDOW_SEC - 2 * 3600, END, STEP);
 });
 
@@ -120,6 +121,8 @@ describe('fetchSloSnapshots on a real Prometheus', () => {
     expect(cBurn).toBeGreaterThan(6);
     expect(1 - cRatio / 0.01).toBeGreaterThan(0.25);
     expect(c.status).toBe('burning_fast');
+    // The raw fallback reads 1h only: no 5m burn rate rather than a guess.
+    expect(c.burnRate5m).toBeUndefined();
 
     const p = snaps.get('payments')!;
     // Steady traffic: every 5m and 1h rate is the same, so the rules' hourly roll-up (an average of rates) equals the
@@ -131,6 +134,8 @@ describe('fetchSloSnapshots on a real Prometheus', () => {
     close(p.errorRatio, pRatio);
     close(p.remaining, 1 - pRatio / 0.01);
     close(p.burnRate1h, truthRatio('payments', 3600) / 0.01);
+    // The 5m burn rate comes from the recorded slo:sli_error:ratio_rate5m, read in the same (first) request.
+    close(p.burnRate5m ?? null, truthRatio('payments', 300) / 0.01);
     expect(p.status).toBe('healthy');
 
     const g = snaps.get('ghost')!;

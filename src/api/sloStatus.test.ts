@@ -56,8 +56,21 @@ describe('fetchSloSnapshots', () => {
     expect(smallRequests).toBe(1);
     expect(backend.requests).toHaveLength(2); // two data sources
     expect(backend.requests.every((r) => checkRequest(r).length === 0)).toBe(true);
-    expect(small.get('s3')).toEqual({ errorRatio: 0.005, sli: 0.995, remaining: 0.5, burnRate1h: 2, status: 'at_risk', source: 'rules' });
+    // The answer gives 2 for the 5m error ratio too: impossible, so no 5m burn rate rather than 200×.
+    expect(small.get('s3')).toEqual({ errorRatio: 0.005, sli: 0.995, remaining: 0.5, burnRate1h: 2, burnRate5m: null, status: 'at_risk', source: 'rules' });
     expect(large.size).toBe(100);
+  });
+
+  it('reads the 5m error ratio in the same request, as a burn rate, so a policy can use a 5m window', async () => {
+    const values: Record<string, number> = { period: 0.002, burn: 3, ratio5m: 0.05 };
+    answer = (queries) =>
+      Object.fromEntries(queries.map((q) => [q.refId, { frames: [frame(values[q.refId], { slo_id: 'fast' })] }]));
+    const result = await fetchSloSnapshots([slo('fast')], 'prom', 5000);
+    expect(backend.requests).toHaveLength(1);
+    const queries = (backend.requests[0].body as { queries: Query[] }).queries;
+    expect(queries.map((q) => q.expr)).toContain('slo:sli_error:ratio_rate5m{slo_id=~"fast"}');
+    // 5% errors over 5m on a 1% budget: burning 5× as fast as the budget allows.
+    expect(result.get('fast')).toMatchObject({ burnRate1h: 3, burnRate5m: 5, source: 'rules' });
   });
 
   it('falls back to raw SLI queries, in one more request, for SLOs without rules', async () => {

@@ -1,7 +1,8 @@
 import type { DataSourceRef, Slo } from '../domain/slo/model';
 import { windowDuration } from '../domain/slo/defaults';
 import { badRateQuery, errorRatioQuery, goodRateQuery, totalRateQuery } from '../domain/slo/sli';
-import { assessSlo, burnRate, type SloStatus } from '../domain/slo/budget';
+import { assessSlo, burnRate, errorRatioProblem, type SloStatus } from '../domain/slo/budget';
+import { errorRatioSeries } from '../domain/rules/names';
 import { queryPrometheus, type PromQuery, type QueryResults } from './dsQuery';
 
 /** What the list and overview show for one SLO; every number is null when it is unknown (never 0 or 100%). */
@@ -11,6 +12,11 @@ export interface SloSnapshot {
   sli: number | null;
   remaining: number | null;
   burnRate1h: number | null;
+  /**
+   * Burn rate over 5 minutes, from the recorded `slo:sli_error:ratio_rate5m`, so a policy with a 5m fast-burn window
+   * can be evaluated. Only read with the rules (source `rules`); absent on the raw fallback, which reads 1h only.
+   */
+  burnRate5m?: number | null;
   status: SloStatus;
   /**
    * `rules`: read from the generated recording rules; `raw`: computed from the SLI queries because the rules are not
@@ -27,6 +33,7 @@ export type SnapshotMode = 'auto' | 'rules' | 'raw';
 
 const PERIOD = 'slo:sli_error:ratio_period';
 const BURN_1H = 'slo:burn_rate:ratio_rate1h';
+const RATIO_5M = errorRatioSeries('5m');
 const NO_RULES = 'Recording rules not installed: open the SLO to install them.';
 
 function idRegex(ids: string[]): string {
@@ -123,6 +130,7 @@ async function readRules(ref: DataSourceRef, group: Slo[], now: number, out: Map
     [
       { refId: 'period', expr: `${PERIOD}{slo_id=~"${ids}"}` },
       { refId: 'burn', expr: `${BURN_1H}{slo_id=~"${ids}"}` },
+      { refId: 'ratio5m', expr: `${RATIO_5M}{slo_id=~"${ids}"}` },
     ],
     instantRange(now)
   );
@@ -132,7 +140,10 @@ async function readRules(ref: DataSourceRef, group: Slo[], now: number, out: Map
     if (period === null) {
       missing.push(slo);
     } else {
-      out.set(slo.id, snapshot(slo, period, lastValue(rules, 'burn', slo.id), 'rules'));
+      const ratio5m = lastValue(rules, 'ratio5m', slo.id);
+      // An impossible 5m ratio is no burn rate; the policy then decides on the budget alone.
+      const burnRate5m = errorRatioProblem(ratio5m) ? null : burnRate(ratio5m, slo.objective.target);
+      out.set(slo.id, { ...snapshot(slo, period, lastValue(rules, 'burn', slo.id), 'rules'), burnRate5m });
     }
   }
   return missing;

@@ -1,3 +1,5 @@
+import { WORKBOOK_POLICY_ID } from '../domain/policy/model';
+import { policyReferenceProblems, validatePolicy } from '../domain/policy/validate';
 import type { Problem, Slo } from '../domain/slo/model';
 import { validateSlo } from '../domain/slo/validate';
 import { getPluginSettings, sameJson, updateJsonData } from './pluginSettings';
@@ -34,6 +36,16 @@ export async function listSlos(): Promise<Slo[]> {
 const storedEntries = (current: AppJsonData): unknown[] => (Array.isArray(current.slos) ? current.slos : []);
 const idOf = (entry: unknown): unknown => (entry && typeof entry === 'object' ? (entry as { id?: unknown }).id : undefined);
 
+/** An SLO may only name a valid policy stored now, or the built-in Workbook one (broken policies are never used). */
+function refuseMissingPolicy(slo: Slo, current: AppJsonData): void {
+  const stored = readStoredList<{ id: string }>(current.policies, 'policies', validatePolicy).items;
+  const known = new Set([WORKBOOK_POLICY_ID, ...stored.map((p) => p.id)]);
+  const problems = policyReferenceProblems([slo], known).map((p) => ({ ...p, path: 'slo.policy' }));
+  if (problems.length > 0) {
+    throw new ValidationError(problems);
+  }
+}
+
 /**
  * Saves one SLO. `loadedRevision` is the revision the editor started from, or undefined for a new SLO.
  * The settings are re-read first; if the stored SLO moved on (or a new id is taken) nothing is written. After the
@@ -49,6 +61,7 @@ export async function saveSlo(slo: Slo, loadedRevision: number | undefined): Pro
     (current) => {
       const slos = storedEntries(current);
       const index = slos.findIndex((s) => idOf(s) === slo.id);
+      refuseMissingPolicy(slo, current);
       if (loadedRevision === undefined) {
         if (index >= 0) {
           throw new ConflictError(`An SLO with id "${slo.id}" already exists. Choose another id.`);

@@ -1,3 +1,4 @@
+import type { ErrorBudgetPolicy } from '../domain/policy/model';
 import type { Slo } from '../domain/slo/model';
 
 /** App-wide settings, edited on the app's configuration page. */
@@ -14,6 +15,8 @@ export interface AppSettings {
 export interface AppJsonData {
   settings?: AppSettings;
   slos?: Slo[];
+  /** Error-budget policies; one with id `workbook` overrides the built-in default. */
+  policies?: ErrorBudgetPolicy[];
   [key: string]: unknown;
 }
 

@@ -28,6 +28,8 @@ export const testIds = {
     brokenRow: 'data-testid sre-slos-broken-row',
     /** "Rules not installed" on a row whose numbers come from the raw SLI queries. */
     noRules: 'data-testid sre-slos-no-rules',
+    /** The "Policy" column's badge: the action the SLO's error-budget policy gives, with the reason. */
+    policy: 'data-testid sre-slos-policy',
   },
   /** An impossible error ratio shown as a data problem, with the queries to check (list, overview, detail, preview). */
   dataProblem: 'data-testid sre-data-problem',
@@ -52,6 +54,23 @@ export const testIds = {
     detail: 'data-testid sre-incidents-detail',
     startedAt: 'data-testid sre-incidents-started-at',
     sloIds: 'data-testid sre-incidents-slo-ids',
+    postmortemBadge: 'data-testid sre-incidents-postmortem-badge',
+    budgetRuleError: 'data-testid sre-incidents-budget-rule-error',
+  },
+  /** The SLO page's Releases and Freeze sections (issue 13). */
+  releases: {
+    section: 'data-testid sre-releases',
+    row: 'data-testid sre-releases-row',
+    empty: 'data-testid sre-releases-empty',
+    truncated: 'data-testid sre-releases-truncated',
+  },
+  freeze: {
+    section: 'data-testid sre-freeze',
+    active: 'data-testid sre-freeze-active',
+    start: 'data-testid sre-freeze-start',
+    reason: 'data-testid sre-freeze-reason',
+    exception: 'data-testid sre-freeze-exception',
+    end: 'data-testid sre-freeze-end',
   },
   incidentDetail: {
     container: 'data-testid sre-incident-detail',
@@ -86,6 +105,7 @@ export const testIds = {
     exploreLink: 'data-testid sre-incident-explore',
     slos: 'data-testid sre-incident-slos',
     sloBudget: 'data-testid sre-incident-slo-budget',
+    postmortemCallout: 'data-testid sre-incident-postmortem-callout',
     linkSlo: 'data-testid sre-incident-link-slo',
     affectedServices: 'data-testid sre-incident-affected-services',
     service: 'data-testid sre-incident-service',
@@ -101,6 +121,11 @@ export const testIds = {
     loki: 'data-testid sre-config-loki',
     logLabel: 'data-testid sre-config-log-label',
     submit: 'data-testid sre-config-submit',
+    /** The error-budget policies section: list, form and messages. */
+    policies: 'data-testid sre-config-policies',
+    policyCard: 'data-testid sre-config-policy-card',
+    policyForm: 'data-testid sre-config-policy-form',
+    policyError: 'data-testid sre-config-policy-error',
   },
   sloEditor: {
     page: 'data-testid sre-slo-editor',

@@ -1,5 +1,6 @@
 // Combobox measures text on a canvas and scenes creates an IntersectionObserver; jsdom has neither.
 import '../../src/components/testing/jsdomPolyfills';
+import './standardTransformers';
 import fs from 'node:fs';
 import path from 'node:path';
 import React from 'react';

@@ -5,24 +5,21 @@ import path from 'node:path';
 import React from 'react';
 import { of } from 'rxjs';
 import { render, screen } from '@testing-library/react';
-import { LoadingState, OrgRole, PanelPlugin, PluginType, type AppPluginMeta } from '@grafana/data';
+import { OrgRole, PluginType, type AppPluginMeta } from '@grafana/data';
 import {
   LocationServiceProvider,
   config,
   locationService,
   setBackendSrv,
-  setDataSourceSrv,
-  setPluginImportUtils,
-  setRunRequest,
   type BackendSrv,
   type BackendSrvRequest,
-  type DataSourceSrv,
 } from '@grafana/runtime';
 import type { Slo } from '../../src/domain/slo/model';
 import type { IncidentEvent } from '../../src/domain/incident/events';
 import { foldIncident } from '../../src/domain/incident/fold';
 import { eventAnnotation, incidentAnnotation } from '../../src/domain/incident/annotations';
 import { DIST, loadPluginFromDist } from './loadBundle';
+import { installScenesStandIns } from './scenesStandIns';
 
 const { MemoryRouter, Route, Routes, useLocation } = require('react-router');
 const pluginJson = JSON.parse(fs.readFileSync(path.join(DIST, 'plugin.json'), 'utf8'));
@@ -119,27 +116,7 @@ function fetch(options: BackendSrvRequest) {
 }
 setBackendSrv({ fetch } as unknown as BackendSrv);
 
-// What scenes needs from Grafana to mount panels: data sources, a request runner, and panel plugins
-// (Grafana's own panels are not in any npm package, so an empty one stands in).
-const dataSource = {
-  uid: 'prom',
-  type: 'prometheus',
-  name: 'Prometheus',
-  meta: { id: 'prometheus' },
-  getRef: () => ({ uid: 'prom', type: 'prometheus' }),
-  query: () => of({ data: [] }),
-};
-setDataSourceSrv({
-  get: async () => dataSource,
-  getInstanceSettings: () => dataSource,
-  getList: () => [dataSource],
-} as unknown as DataSourceSrv);
-setRunRequest(((_ds: unknown, request: { range: unknown }) =>
-  of({ state: LoadingState.Done, series: [], timeRange: request.range })) as never);
-const emptyPanel = new PanelPlugin(() => null);
-// Scenes reads the loaded plugin's version (meta.info.version) when a panel activates.
-emptyPanel.meta = { id: 'stand-in', name: 'Stand-in', info: { version: '0.0.0' } } as typeof emptyPanel.meta;
-setPluginImportUtils({ importPanelPlugin: async () => emptyPanel, getPanelPluginFromCache: () => emptyPanel });
+installScenesStandIns();
 
 config.bootData.user = { ...config.bootData.user, orgRole: OrgRole.Admin, login: 'admin' };
 

@@ -1,3 +1,4 @@
+import type { ErrorBudgetPolicy } from '../../src/domain/policy/model';
 import type { Slo } from '../../src/domain/slo/model';
 import type { IncidentEvent } from '../../src/domain/incident/events';
 import { foldIncident } from '../../src/domain/incident/fold';
@@ -22,8 +23,28 @@ const ratio = (id: string, name: string, service: string, team: string, target: 
   revision: 1,
 });
 
+/**
+ * One error-budget policy besides the built-in Workbook default, named by checkout-availability: its 69% budget
+ * left is under this policy's 75% at-risk threshold, so the list and the SLO page show "Ship with approval".
+ */
+export const POLICIES: ErrorBudgetPolicy[] = [
+  {
+    id: 'payments-strict',
+    name: 'Payments strict',
+    description: 'Payments ship with approval once a quarter of the budget is gone.',
+    exhaustedAtOrBelow: 0,
+    atRiskBelow: 0.75,
+    fastBurn: { rate: 6, window: '1h' },
+    actions: { healthy: 'ship', at_risk: 'ship_with_approval', fast_burn: 'freeze', exhausted: 'freeze' },
+    exemptions: ['P0 issues', 'Security fixes'],
+    approvers: ['admin', 'payments-lead'],
+    incidentBudgetShare: 0.2,
+    revision: 1,
+  },
+];
+
 export const SLOS: Slo[] = [
-  ratio('checkout-availability', 'Checkout requests succeed', 'checkout', 'payments', 0.999),
+  { ...ratio('checkout-availability', 'Checkout requests succeed', 'checkout', 'payments', 0.999), policy: 'payments-strict' },
   {
     ...ratio('checkout-latency', 'Checkout answers within 300 ms', 'checkout', 'payments', 0.99),
     sli: {

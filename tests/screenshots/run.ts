@@ -6,6 +6,7 @@ import { chromium } from 'playwright-core';
 import { buildHarness } from './build';
 import { startServer } from './server';
 import { SCENARIOS } from './scenarios';
+import { NOW } from './fixtures';
 
 const OUT = path.resolve(__dirname, '../../docs/screenshots');
 
@@ -40,6 +41,9 @@ async function main() {
         await page.route('**/*', (route) =>
           route.request().url().startsWith(server.url) ? route.continue() : route.abort()
         );
+        // The fixtures are dated around NOW: the page's clock is NOW too, so ages, ranges and "since" budgets agree
+        // with them and the pictures do not change from day to day. Timers keep running.
+        await page.clock.setFixedTime(NOW);
         const errors: string[] = [];
         page.on('pageerror', (e) => errors.push(e.message));
         const url = `${server.url}/a/sre-reliability-app/${scenario.route}${scenario.route.includes('?') ? '&' : '?'}scenario=${name}&theme=${theme}`;

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { NOW, SLOS, SNAPSHOTS, incidentAnnotations } from './fixtures';
+import { NOW, POLICIES, SLOS, SNAPSHOTS, incidentAnnotations } from './fixtures';
 
 /** Clicks and typing before the screenshot (run in Node by run.ts through Playwright). */
 export type Interaction = (page: Page) => Promise<void>;
@@ -43,6 +43,7 @@ const settings = {
   jsonData: {
     settings: { defaultPrometheusUid: 'prometheus', lokiUid: 'loki', logServiceLabel: 'service' },
     slos: SLOS,
+    policies: POLICIES,
   },
 };
 
@@ -64,7 +65,9 @@ function dsQuery(body: { queries: Query[] }) {
     }
     if (!q.expr.includes('slo_id=~')) {
       // Raw SLI queries (an incident's budget): bad events over the incident, all events over the window.
-      results[q.refId] = { frames: [frame(q.expr.includes('SERVER_ERROR') ? 1830 : 4_200_000, {})] };
+      // 924 bad of 4.2M events at 99.9%: the checkout incident consumed 22% of the budget, which the SLO page's
+      // burn-down shows as its step (31% of the budget is spent in all, so 69% is left).
+      results[q.refId] = { frames: [frame(q.expr.includes('SERVER_ERROR') ? 924 : 4_200_000, {})] };
       continue;
     }
     const ids = q.expr.match(/slo_id=~"([^"]*)"/)?.[1].split('|') ?? [];
@@ -120,7 +123,7 @@ function sloSeries(expr: string, from: number, to: number, stepMs: number): Seri
   const daily = (t: number) => wave(t, 86_400_000) - wave(to, 86_400_000);
   const burn = (t: number, scale: number) => Math.max(0, now.burn + 0.15 * daily(t) + scale * burst(t));
   if (expr.startsWith('1 - slo:sli_error:ratio_period')) {
-    const sli = (t: number) => 1 - now.period + 0.00012 * (t <= incident ? 1 : 0) + 0.00002 * daily(t);
+    const sli = (t: number) => 1 - now.period + 0.00022 * (t <= incident ? 1 : 0) + 0.00002 * daily(t);
     return [{ name: 'SLI', points: points(from, to, stepMs, sli) }];
   }
   if (expr.startsWith('slo:objective:ratio')) {
@@ -128,7 +131,7 @@ function sloSeries(expr: string, from: number, to: number, stepMs: number): Seri
   }
   if (expr.startsWith('slo:error_budget_remaining:ratio')) {
     const remaining = 1 - now.period / 0.001;
-    const budget = (t: number) => remaining + (0.15 * (to - t)) / (to - from) + (t <= incident ? 0.05 : 0);
+    const budget = (t: number) => remaining + (0.08 * (to - t)) / (to - from) + (t <= incident ? 0.22 : 0);
     return [{ name: 'Budget remaining', points: points(from, to, stepMs, budget) }];
   }
   if (expr.startsWith('ALERTS')) {
@@ -162,6 +165,46 @@ function incidentLogs(expr: string, from: number, to: number): SeriesOut[] {
   return expr.includes('checkout') ? [{ logs: lines }] : [];
 }
 
+/** Gate annotations for the checkout service: a release, a blocked attempt during yesterday's burn, a fix shipped. */
+function releaseAnnotations() {
+  const release = (id: number, hoursAgo: number, version: string, decision: string, text: string) => ({
+    id,
+    time: NOW - hoursAgo * 3_600_000,
+    timeEnd: NOW - hoursAgo * 3_600_000,
+    tags: ['sre-release', 'service:checkout', `version:${version}`, `decision:${decision}`],
+    text,
+    data: { decision, version },
+  });
+  return [
+    release(301, 72, '1.42.0', 'ship', 'Release 1.42.0 of checkout: ship'),
+    release(302, 19, '1.43.0', 'blocked', 'Release 1.43.0 of checkout: blocked (Payments strict needs an approver)'),
+    release(303, 6, '1.43.1', 'ship', 'Release 1.43.1 of checkout: ship, approved by payments-lead'),
+  ];
+}
+
+/** Events since a release: checkout's current 0.4× burn, plus yesterday's incident for releases before it. */
+const CHECKOUT_TOTAL_30D = 4_200_000;
+function sloDetailRespond(req: FakeRequest) {
+  if (req.path === '/api/annotations' && req.search.getAll('tags').includes('sre-release')) {
+    return { data: releaseAnnotations() };
+  }
+  if (req.path === '/api/ds/query') {
+    const body = req.body as { queries: Query[] };
+    const since = body.queries.filter((q) => / \* (\d+)$/.test(q.expr) && q.expr.includes('SERVER_ERROR'));
+    if (since.length > 0 && body.queries.every((q) => !q.expr.includes('slo_id=~'))) {
+      const results: Record<string, object> = {};
+      for (const q of body.queries) {
+        const seconds = Number(q.expr.match(/ \* (\d+)$/)?.[1] ?? 0);
+        // Releases before yesterday's incident (20 h ago) also carry its 924 bad events.
+        const bad = (0.4 * 0.001 * CHECKOUT_TOTAL_30D * seconds) / (30 * 86_400) + (seconds > 20 * 3600 ? 924 : 0);
+        results[q.refId] = { frames: [frame(q.expr.includes('SERVER_ERROR') ? bad : CHECKOUT_TOTAL_30D, {})] };
+      }
+      return { data: { results } };
+    }
+  }
+  return common(req);
+}
+
 export const SCENARIOS: Record<string, Scenario> = {
   slos: { route: 'slos', waitFor: 'Checkout requests succeed', user: admin, dataSources, respond: common },
   overview: { route: 'overview', waitFor: 'Checkout answers within 300 ms', user: admin, dataSources, respond: common },
@@ -184,11 +227,11 @@ export const SCENARIOS: Record<string, Scenario> = {
   },
   'slo-detail': {
     route: 'slos/checkout-availability',
-    waitFor: 'Burn rate',
+    waitFor: '1.43.1',
     fullPage: true,
     user: admin,
     dataSources,
-    respond: common,
+    respond: sloDetailRespond,
     series: sloSeries,
   },
   'slo-editor': {

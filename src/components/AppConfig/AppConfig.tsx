@@ -7,13 +7,14 @@ import { DEFAULT_SETTINGS, type AppJsonData, type AppSettings } from '../../api/
 import { canEditSettings } from '../../api/permissions';
 import { getPluginSettings, updateJsonData } from '../../api/pluginSettings';
 import { validateLabelName } from './validateSettings';
+import { PoliciesSection } from './PoliciesSection';
 import { testIds } from '../testIds';
 
 export interface AppConfigProps extends PluginConfigPageProps<AppPluginMeta<AppJsonData>> {}
 
 type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
-/** The app's configuration page: data sources and the Loki label mapping. */
+/** The app's configuration page: data sources, the Loki label mapping and the error-budget policies. */
 export default function AppConfig(_props: AppConfigProps) {
   const styles = useStyles2(getStyles);
   const [settings, setSettings] = useState<AppSettings | undefined>();
@@ -55,67 +56,72 @@ export default function AppConfig(_props: AppConfigProps) {
   };
 
   return (
-    <form onSubmit={onSubmit} data-testid={testIds.appConfig.container} className={styles.form}>
-      {!editable && (
-        <Alert severity="info" title="Read-only">
-          Only organization admins can change these settings.
-        </Alert>
-      )}
-      <FieldSet label="Data sources">
-        <Field
-          label="Default metrics data source"
-          description="Prometheus, Mimir or Thanos data source used by SLOs that do not name one."
-          data-testid={testIds.appConfig.prometheus}
-        >
-          <DataSourcePicker
-            type="prometheus"
-            current={settings.defaultPrometheusUid || null}
-            noDefault
-            disabled={!editable}
-            onChange={(ds) => update({ defaultPrometheusUid: ds.uid })}
-          />
-        </Field>
-        <Field
-          label="Logs data source"
-          description="Loki data source that incident pages and log links open."
-          data-testid={testIds.appConfig.loki}
-        >
-          <DataSourcePicker
-            type="loki"
-            current={settings.lokiUid || null}
-            noDefault
-            disabled={!editable}
-            onChange={(ds) => update({ lokiUid: ds.uid })}
-          />
-        </Field>
-        <Field
-          label="Service label in Loki"
-          description="The stream label that names the service: service_name (Alloy, OTel), app, job or service (Promtail)."
-          invalid={Boolean(labelError)}
-          error={labelError}
-        >
-          <Input
-            id="sre-log-label"
-            width={30}
-            value={settings.logServiceLabel}
-            disabled={!editable}
-            data-testid={testIds.appConfig.logLabel}
-            onChange={(e) => update({ logServiceLabel: e.currentTarget.value.trim() })}
-          />
-        </Field>
-      </FieldSet>
-      <Stack gap={2} alignItems="center">
-        <Button
-          type="submit"
-          disabled={!editable || Boolean(labelError) || status.kind === 'saving'}
-          data-testid={testIds.appConfig.submit}
-        >
-          {status.kind === 'saving' ? 'Saving…' : 'Save settings'}
-        </Button>
-      </Stack>
-      {status.kind === 'saved' && <Alert severity="success" title="Settings saved" />}
-      {status.kind === 'error' && <Alert title="Settings were not saved">{status.message}</Alert>}
-    </form>
+    <>
+      <form onSubmit={onSubmit} data-testid={testIds.appConfig.container} className={styles.form}>
+        {!editable && (
+          <Alert severity="info" title="Read-only">
+            Only organization admins can change these settings.
+          </Alert>
+        )}
+        <FieldSet label="Data sources">
+          <Field
+            label="Default metrics data source"
+            description="Prometheus, Mimir or Thanos data source used by SLOs that do not name one."
+            data-testid={testIds.appConfig.prometheus}
+          >
+            <DataSourcePicker
+              type="prometheus"
+              current={settings.defaultPrometheusUid || null}
+              noDefault
+              disabled={!editable}
+              onChange={(ds) => update({ defaultPrometheusUid: ds.uid })}
+            />
+          </Field>
+          <Field
+            label="Logs data source"
+            description="Loki data source that incident pages and log links open."
+            data-testid={testIds.appConfig.loki}
+          >
+            <DataSourcePicker
+              type="loki"
+              current={settings.lokiUid || null}
+              noDefault
+              disabled={!editable}
+              onChange={(ds) => update({ lokiUid: ds.uid })}
+            />
+          </Field>
+          <Field
+            label="Service label in Loki"
+            description="The stream label that names the service: service_name (Alloy, OTel), app, job or service (Promtail)."
+            invalid={Boolean(labelError)}
+            error={labelError}
+          >
+            <Input
+              id="sre-log-label"
+              width={30}
+              value={settings.logServiceLabel}
+              disabled={!editable}
+              data-testid={testIds.appConfig.logLabel}
+              onChange={(e) => update({ logServiceLabel: e.currentTarget.value.trim() })}
+            />
+          </Field>
+        </FieldSet>
+        <Stack gap={2} alignItems="center">
+          <Button
+            type="submit"
+            disabled={!editable || Boolean(labelError) || status.kind === 'saving'}
+            data-testid={testIds.appConfig.submit}
+          >
+            {status.kind === 'saving' ? 'Saving…' : 'Save settings'}
+          </Button>
+        </Stack>
+        {status.kind === 'saved' && <Alert severity="success" title="Settings saved" />}
+        {status.kind === 'error' && <Alert title="Settings were not saved">{status.message}</Alert>}
+      </form>
+      <div className={styles.form}>
+        <PoliciesSection />
+      </div>
+    </>
   );
 }
 

@@ -23,6 +23,7 @@ import { INCIDENT_STATUSES, SEVERITIES } from '../../domain/incident/model';
 import { IncidentCard } from './IncidentCard';
 import { MetricTiles } from './MetricTiles';
 import { useIncidents } from './useIncidents';
+import { usePostmortemMarks } from './usePostmortemMarks';
 
 const DAY = 86_400_000;
 const RANGES = [
@@ -100,6 +101,8 @@ export function IncidentList() {
     [incidents, status, severity, service]
   );
   const shown = pageOf(matching, page);
+  // Budgets are read for this page's incidents only, after the cards are drawn.
+  const marks = usePostmortemMarks(shown.rows, to);
   const services = useMemo(
     () => [...new Set([...incidents.flatMap((i) => i.services), ...(service ? [service] : [])])].sort(),
     [incidents, service]
@@ -183,10 +186,23 @@ export function IncidentList() {
                 <EmptyState variant="not-found" message="No incidents match these filters" />
               ) : (
                 <>
+                  {!marks.loading && marks.error !== undefined && (
+                    <Alert
+                      severity="warning"
+                      title="Could not check which incidents need a postmortem"
+                      data-testid={testIds.incidents.budgetRuleError}
+                    >
+                      {marks.error}
+                    </Alert>
+                  )}
                   <ul className={styles.list} data-testid={testIds.incidents.list}>
                     {shown.rows.map((incident) => (
                       <li key={incident.id} data-testid={testIds.incidents.row}>
-                        <IncidentCard incident={incident} now={to} />
+                        <IncidentCard
+                          incident={incident}
+                          now={to}
+                          crossed={marks.loading || marks.error !== undefined ? [] : marks.crossed.get(incident.id)}
+                        />
                       </li>
                     ))}
                   </ul>

@@ -122,6 +122,7 @@ export function SloListView() {
             sort={query.sort}
             dir={query.dir}
             onSort={onSort}
+            policies={data.policies}
           />
           <ListPager shown={shown} total={visible.length} noun={SLO_NOUN} onNavigate={(page) => update({ page })} />
         </>

@@ -11,6 +11,9 @@ import { ROUTES } from '../../constants';
 import { appHref } from '../../components/links';
 import { budgetBarFraction, formatBudget, formatBurnRate, formatObjective, formatSli } from './format';
 import type { SloRow, SortDir, SortKey } from './listModel';
+import type { ErrorBudgetPolicy } from '../../domain/policy/model';
+import { PolicyBadge } from './PolicyBadge';
+import { decidePolicy } from './policyDecision';
 
 const COLUMNS: Array<{ key: SortKey; title: string }> = [
   { key: 'name', title: 'Name' },
@@ -31,10 +34,12 @@ interface Props {
   sort: SortKey;
   dir: SortDir;
   onSort: (key: SortKey) => void;
+  /** Stored error-budget policies; SLOs that name none follow the built-in Workbook policy. */
+  policies?: readonly ErrorBudgetPolicy[];
 }
 
 /** The SLO list. Every header is a button that sorts by its column (a second click reverses). */
-export function SloTable({ rows, broken = [], canEdit = false, sort, dir, onSort }: Props) {
+export function SloTable({ rows, broken = [], canEdit = false, sort, dir, onSort, policies = [] }: Props) {
   const styles = useStyles2(getStyles);
   return (
     <table className={styles.table} data-testid={testIds.slos.table}>
@@ -51,6 +56,7 @@ export function SloTable({ rows, broken = [], canEdit = false, sort, dir, onSort
               </th>
             );
           })}
+          <th scope="col">Policy</th>
         </tr>
       </thead>
       <tbody>
@@ -66,7 +72,7 @@ export function SloTable({ rows, broken = [], canEdit = false, sort, dir, onSort
                 )}
               </Stack>
             </td>
-            <td colSpan={COLUMNS.length - 1}>
+            <td colSpan={COLUMNS.length}>
               <Stack direction="column" gap={0}>
                 <Text color="error">This stored SLO is invalid and is not evaluated:</Text>
                 {item.problems.map((p) => (
@@ -91,7 +97,7 @@ export function SloTable({ rows, broken = [], canEdit = false, sort, dir, onSort
             <td>{slo.service}</td>
             <td className={styles.nowrap}>{formatObjective(slo)}</td>
             {pending ? (
-              <td colSpan={4}>
+              <td colSpan={5}>
                 <Text color="secondary">Loading…</Text>
               </td>
             ) : snapshot.dataProblem ? (
@@ -135,6 +141,11 @@ export function SloTable({ rows, broken = [], canEdit = false, sort, dir, onSort
                   </Stack>
                 </td>
               </>
+            )}
+            {!pending && (
+              <td>
+                <PolicyBadge view={decidePolicy(slo, snapshot, policies)} />
+              </td>
             )}
           </tr>
         ))}

@@ -120,7 +120,7 @@ describe('SLO list', () => {
     renderPage();
     await screen.findByTestId(testIds.slos.table);
     const login = screen.getAllByTestId(testIds.slos.row)[2];
-    expect(within(login).getAllByText('No data')).toHaveLength(4); // SLI, budget, burn rate, status
+    expect(within(login).getAllByText('No data')).toHaveLength(5); // SLI, budget, burn rate, status, policy
     expect(within(login).queryByText(/^(0|100)%$/)).toBeNull();
   });
 
@@ -129,8 +129,35 @@ describe('SLO list', () => {
     await screen.findByTestId(testIds.slos.table);
     const login = screen.getAllByTestId(testIds.slos.row)[2];
     const badges = within(login).getAllByText('No data');
-    await user.hover(badges[badges.length - 1]);
+    await user.hover(badges[3]); // the status badge
     expect(await screen.findByText('query failed: timeout')).toBeInTheDocument();
+  });
+
+  it('shows the action each SLO’s policy gives, with the threshold that decided on hover and for screen readers', async () => {
+    const strict = {
+      id: 'strict',
+      name: 'Strict',
+      exhaustedAtOrBelow: 0,
+      atRiskBelow: 0.9,
+      fastBurn: { rate: 10, window: '1h' as const },
+      actions: { healthy: 'ship' as const, at_risk: 'ship_with_approval' as const, fast_burn: 'freeze' as const, exhausted: 'freeze' as const },
+      incidentBudgetShare: 0.2,
+    };
+    const list = [{ ...slos[0], policy: 'strict' }, slos[1], slos[2]];
+    getSettings.mockResolvedValue({ enabled: true, pinned: false, jsonData: { slos: list, policies: [strict], settings: { defaultPrometheusUid: 'prom' } } });
+    renderPage();
+    await screen.findByTestId(testIds.slos.table);
+    expect(screen.getByRole('columnheader', { name: 'Policy' })).toBeInTheDocument();
+    const [search, checkout, login] = screen.getAllByTestId(testIds.slos.row);
+
+    const checkoutPolicy = within(checkout).getByTestId(testIds.slos.policy);
+    // The reason is part of the badge's accessible text, not only its tooltip.
+    expect(checkoutPolicy).toHaveTextContent('Ship with approval: Strict: remaining budget 80% < 90%');
+    expect(within(search).getByTestId(testIds.slos.policy)).toHaveTextContent('Freeze: SRE Workbook (default): remaining budget -50% ≤ 0%');
+    expect(within(login).getByTestId(testIds.slos.policy)).toHaveTextContent('No data: SRE Workbook (default): query failed: timeout');
+
+    await user.hover(within(checkoutPolicy).getByText('Ship with approval'));
+    expect(await screen.findByRole('tooltip')).toHaveTextContent('Strict: remaining budget 80% < 90%');
   });
 
   it('searches by name, id and description, and keeps the search in the URL', async () => {

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useIsFetching, useQueries, useQuery } from '@tanstack/react-query';
 import { fetchSloSnapshots, type SloSnapshot } from '../../api/sloStatus';
 import type { BrokenItem } from '../../api/storedItems';
+import type { ErrorBudgetPolicy } from '../../domain/policy/model';
 import type { Slo } from '../../domain/slo/model';
 import { useAppData } from '../data/appData';
 import { SETTINGS_STALE_MS, errorMessage, queryClient } from '../data/queryClient';
@@ -15,6 +16,8 @@ export type SlosWithStatusState =
       rows: SloRow[];
       /** Stored SLOs that failed validation, each with its problems. */
       broken: BrokenItem[];
+      /** Stored error-budget policies (valid ones), for each row's policy decision. */
+      policies: ErrorBudgetPolicy[];
       defaultUid?: string;
     };
 
@@ -90,7 +93,7 @@ export function useSlosWithStatus(): SlosWithStatusState & { reload: () => void 
   if (app.isError) {
     return { state: 'error', error: errorMessage(app.error), reload };
   }
-  return { state: 'data', rows, broken: app.data.slos.broken, defaultUid, reload };
+  return { state: 'data', rows, broken: app.data.slos.broken, policies: app.data.policies.items, defaultUid, reload };
 }
 
 /**

@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { getPluginSettings } from '../../api/pluginSettings';
+import { readPolicies } from '../../api/policies';
 import { readSlos } from '../../api/slos';
 import type { StoredList } from '../../api/storedItems';
 import { type AppSettings, DEFAULT_SETTINGS } from '../../api/types';
+import type { ErrorBudgetPolicy } from '../../domain/policy/model';
 import type { Slo } from '../../domain/slo/model';
 import { SETTINGS_STALE_MS, queryClient } from './queryClient';
 
@@ -12,6 +14,7 @@ export interface AppData {
   /** The default Prometheus-compatible data source uid, or undefined when none is set. */
   defaultUid?: string;
   slos: StoredList<Slo>;
+  policies: StoredList<ErrorBudgetPolicy>;
 }
 
 export const APP_DATA_KEY = ['plugin-settings'] as const;
@@ -19,7 +22,12 @@ export const APP_DATA_KEY = ['plugin-settings'] as const;
 async function fetchAppData(): Promise<AppData> {
   const { jsonData } = await getPluginSettings();
   const settings = { ...DEFAULT_SETTINGS, ...jsonData?.settings };
-  return { settings, defaultUid: settings.defaultPrometheusUid || undefined, slos: readSlos(jsonData) };
+  return {
+    settings,
+    defaultUid: settings.defaultPrometheusUid || undefined,
+    slos: readSlos(jsonData),
+    policies: readPolicies(jsonData),
+  };
 }
 
 /** The app's settings and SLOs, shared by every page through the query cache. */

@@ -72,6 +72,7 @@ export function IncidentDetailPage() {
         <LinkedSlosSection
           {...shared}
           slos={context.slos}
+          policies={context.policies}
           defaultPrometheusUid={context.settings.defaultPrometheusUid}
           now={now}
         />

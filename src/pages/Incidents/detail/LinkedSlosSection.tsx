@@ -1,12 +1,14 @@
 import React, { useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
-import { Button, Combobox, Field, Stack, Text, TextLink, useStyles2 } from '@grafana/ui';
+import { Alert, Button, Combobox, Field, Stack, Text, TextLink, useStyles2 } from '@grafana/ui';
 import { fetchIncidentBudgets } from '../../../api/incidentBudget';
 import type { LoadedIncident } from '../../../api/incidents';
 import { testIds } from '../../../components/testIds';
 import { ROUTES } from '../../../constants';
 import { appHref } from '../../../components/links';
+import { incidentShareVerdict, postmortemCallout } from '../../../domain/incident/budgetRule';
+import type { ErrorBudgetPolicy } from '../../../domain/policy/model';
 import type { Slo } from '../../../domain/slo/model';
 import { useLoad } from '../useLoad';
 import { budgetText } from './budgetText';
@@ -15,6 +17,7 @@ import type { EventPayload } from './commands';
 interface Props {
   incident: LoadedIncident;
   slos: Slo[];
+  policies: ErrorBudgetPolicy[];
   defaultPrometheusUid: string;
   canWrite: boolean;
   pending: boolean;
@@ -22,8 +25,20 @@ interface Props {
   run: (payload: EventPayload) => Promise<boolean>;
 }
 
-/** The SLOs this incident affected, each with the share of its error budget the incident consumed. */
-export function LinkedSlosSection({ incident, slos, defaultPrometheusUid, canWrite, pending, now, run }: Props) {
+/**
+ * The SLOs this incident affected, each with the share of its error budget the incident consumed, and a callout on
+ * each SLO whose share is above its policy's incident share (the Workbook's 20% rule).
+ */
+export function LinkedSlosSection({
+  incident,
+  slos,
+  policies,
+  defaultPrometheusUid,
+  canWrite,
+  pending,
+  now,
+  run,
+}: Props) {
   const styles = useStyles2(getStyles);
   const [choice, setChoice] = useState<string>();
   const linked = incident.sloIds.map((id) => ({ id, slo: slos.find((s) => s.id === id) }));
@@ -52,6 +67,12 @@ export function LinkedSlosSection({ incident, slos, defaultPrometheusUid, canWri
     return budgets.error !== undefined ? `No data: ${budgets.error}` : budgetText(budgets.value.get(id));
   };
 
+  // Only a budget that was read can cross the share: loading, errors and no data never mark an SLO.
+  const ruleFor = (slo: Slo | undefined) =>
+    slo && !budgets.loading && budgets.error === undefined
+      ? incidentShareVerdict(slo, budgets.value.get(slo.id)?.consumed, policies)
+      : undefined;
+
   return (
     <section data-testid={testIds.incidentDetail.slos} aria-label="Linked SLOs">
       <Stack direction="column" gap={1}>
@@ -74,6 +95,7 @@ export function LinkedSlosSection({ incident, slos, defaultPrometheusUid, canWri
                   )}
                   <Text color="secondary">{textFor(id, slo)}</Text>
                 </Stack>
+                <RuleNote verdict={ruleFor(slo)} />
               </li>
             ))}
           </ul>
@@ -103,6 +125,29 @@ export function LinkedSlosSection({ incident, slos, defaultPrometheusUid, canWri
       </Stack>
     </section>
   );
+}
+
+/** The 20% rule's mark for one SLO: a callout when crossed, a note when the SLO's policy is not stored. */
+function RuleNote({ verdict }: { verdict: ReturnType<typeof incidentShareVerdict> | undefined }) {
+  if (verdict?.kind === 'crossed') {
+    return (
+      <Alert
+        severity="warning"
+        title="Needs a postmortem with a P0 action item"
+        data-testid={testIds.incidentDetail.postmortemCallout}
+      >
+        {postmortemCallout(verdict)}
+      </Alert>
+    );
+  }
+  if (verdict?.kind === 'missing_policy') {
+    return (
+      <Text color="warning" variant="bodySmall">
+        {`This SLO names policy "${verdict.policyId}", which is not stored or is broken, so the incident budget rule is not checked.`}
+      </Text>
+    );
+  }
+  return null;
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({

@@ -6,12 +6,15 @@ import { type AppSettings, DEFAULT_SETTINGS } from '../../../api/types';
 import { useAppData } from '../../data/appData';
 import { errorMessage, queryClient } from '../../data/queryClient';
 import { newEventId, nextEventAt } from '../../../domain/incident/ids';
+import type { ErrorBudgetPolicy } from '../../../domain/policy/model';
 import type { Slo } from '../../../domain/slo/model';
 import { type EventPayload, stamp } from './commands';
 
 export interface DetailContext {
   settings: Required<AppSettings>;
   slos: Slo[];
+  /** The valid stored policies; an SLO that names none follows the built-in Workbook policy. */
+  policies: ErrorBudgetPolicy[];
   /** Set when the plugin settings could not be read; the incident still shows. */
   settingsError?: string;
 }
@@ -47,8 +50,8 @@ export function useIncidentDetail(id: string) {
   } else {
     // Without the settings the incident still shows; the sections that need them say why they are empty.
     const context: DetailContext = app.isError
-      ? { settings: DEFAULT_SETTINGS, slos: [], settingsError: errorMessage(app.error) }
-      : { settings: app.data.settings, slos: app.data.slos.items };
+      ? { settings: DEFAULT_SETTINGS, slos: [], policies: [], settingsError: errorMessage(app.error) }
+      : { settings: app.data.settings, slos: app.data.slos.items, policies: app.data.policies.items };
     state = { loading: false, incident: incidentQuery.data.incident, problems: incidentQuery.data.problems, context };
   }
 

@@ -1,29 +1,40 @@
 import React from 'react';
-import { Alert, LoadingPlaceholder } from '@grafana/ui';
+import { Alert, LoadingPlaceholder, Stack, Text } from '@grafana/ui';
 import type { SloSnapshot } from '../../../api/sloStatus';
 import { testIds } from '../../../components/testIds';
-import { budgetPolicy } from './policy';
+import type { Slo } from '../../../domain/slo/model';
+import { useAppData } from '../../data/appData';
+import { decidePolicy } from '../policyDecision';
+import { policyCard } from './policy';
 
 interface Props {
+  slo: Slo;
   /** Undefined while the snapshot loads. */
   snapshot?: SloSnapshot;
 }
 
-/** The error-budget policy for the SLO's current status, with what the team should do now. */
-export function BudgetPolicyCard({ snapshot }: Props) {
+/** The SLO's error-budget policy: the state and action it gives now, why, its exemptions and approvers. */
+export function BudgetPolicyCard({ slo, snapshot }: Props) {
+  const app = useAppData();
   if (!snapshot) {
     return <LoadingPlaceholder text="Loading the error-budget status…" />;
   }
-  const policy = budgetPolicy(snapshot.status);
+  const card = policyCard(decidePolicy(slo, snapshot, app.data?.policies.items ?? []));
   return (
     <div data-testid={testIds.sloDetail.policy}>
-      <Alert severity={policy.severity} title={`Error-budget policy: ${policy.title}`}>
-        <ul>
-          {policy.actions.map((action) => (
-            <li key={action}>{action}</li>
-          ))}
-        </ul>
-        {snapshot.error && <div>{snapshot.error}</div>}
+      <Alert severity={card.severity} title={`Error-budget policy ${card.policyName}: ${card.title}`}>
+        <Stack direction="column" gap={0.5}>
+          <Text>{card.advice}</Text>
+          <Text>{`Why: ${card.reason}`}</Text>
+          {card.caveat && <Text color="warning">{card.caveat}</Text>}
+          {card.exemptions.length > 0 && <Text>{`Exempt from a freeze: ${card.exemptions.join(', ')}`}</Text>}
+          <Text>
+            {card.approvers.length > 0
+              ? `Approvers for exceptions: ${card.approvers.join(', ')}`
+              : 'Approvers for exceptions: anyone (the policy names none)'}
+          </Text>
+          {snapshot.error && snapshot.error !== card.reason && <Text color="secondary">{snapshot.error}</Text>}
+        </Stack>
       </Alert>
     </div>
   );

@@ -55,7 +55,9 @@ describe('SloDetailPage', () => {
     expect(screen.getByText('Loading the SLO…')).toBeInTheDocument();
     expect(await screen.findByRole('heading', { name: 'Checkout availability' })).toBeInTheDocument();
     expect(screen.getByTestId(testIds.sloDetail.scene)).toHaveTextContent('scene from now-7d');
-    expect(await screen.findByTestId(testIds.sloDetail.policy)).toHaveTextContent(/Healthy.*Ship as usual/);
+    expect(await screen.findByTestId(testIds.sloDetail.policy)).toHaveTextContent(
+      /SRE Workbook \(default\): Healthy: Ship.*Ship as usual.*Why: remaining budget .* ≥ 25%.*Exempt from a freeze: P0 issues, Security fixes/
+    );
     expect(jest.mocked(fetchSloSnapshots)).toHaveBeenCalledWith([slo], 'prom', expect.any(Number));
   });
 
@@ -76,7 +78,33 @@ describe('SloDetailPage', () => {
   it('maps an exhausted budget to the freeze policy', async () => {
     serve([slo], makeSnapshot(-0.2, 3));
     renderDetailPage('checkout');
-    expect(await screen.findByTestId(testIds.sloDetail.policy)).toHaveTextContent(/Exhausted.*Freeze risky releases/);
+    expect(await screen.findByTestId(testIds.sloDetail.policy)).toHaveTextContent(/Exhausted: Freeze.*Why: remaining budget -20% ≤ 0%/);
+  });
+
+  it('shows the policy the SLO names: its name, state, action, reason, exemptions and approvers', async () => {
+    const strict = {
+      id: 'checkout-strict',
+      name: 'Checkout strict',
+      exhaustedAtOrBelow: 0.1,
+      atRiskBelow: 0.5,
+      fastBurn: { rate: 4, window: '1h' as const },
+      actions: { healthy: 'ship' as const, at_risk: 'ship_with_approval' as const, fast_burn: 'freeze' as const, exhausted: 'freeze' as const },
+      exemptions: ['Security fixes'],
+      approvers: ['alice', 'bob'],
+      incidentBudgetShare: 0.2,
+    };
+    jest.mocked(getPluginSettings).mockResolvedValue({
+      enabled: true,
+      pinned: false,
+      jsonData: { slos: [{ ...slo, policy: 'checkout-strict' }], policies: [strict], settings: { defaultPrometheusUid: 'prom' } },
+    });
+    jest.mocked(fetchSloSnapshots).mockImplementation(async (given) => new Map(given.map((s) => [s.id, makeSnapshot(0.8, 5)])));
+    renderDetailPage('checkout');
+    const card = await screen.findByTestId(testIds.sloDetail.policy);
+    await waitFor(() => expect(card).toHaveTextContent('Error-budget policy Checkout strict: Burning fast: Freeze'));
+    expect(card).toHaveTextContent('Why: burn rate (1h) 5× ≥ 4×');
+    expect(card).toHaveTextContent('Exempt from a freeze: Security fixes');
+    expect(card).toHaveTextContent('Approvers for exceptions: alice, bob');
   });
 
   it('asks for a data source instead of showing an empty scene when none is set', async () => {

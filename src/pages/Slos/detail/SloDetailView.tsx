@@ -15,6 +15,8 @@ import type { Notice } from './notice';
 import { SloActions } from './SloActions';
 import { DEFAULT_RANGE, makeSloDetailScene } from './sloDetailScene';
 import { SloScene } from './SloScene';
+import { FreezeSection } from './FreezeSection';
+import { ReleasesSection } from './ReleasesSection';
 
 interface Props {
   slo: Slo;
@@ -58,7 +60,8 @@ export function SloDetailView({ slo, datasourceUid, snapshot }: Props) {
               </Alert>
             </div>
           )}
-          <BudgetPolicyCard snapshot={snapshot} />
+          <BudgetPolicyCard slo={slo} snapshot={snapshot} />
+          <FreezeSection slo={slo} snapshot={snapshot} />
           {scene ? (
             <SloScene scene={scene} />
           ) : (
@@ -66,6 +69,7 @@ export function SloDetailView({ slo, datasourceUid, snapshot }: Props) {
               Set a data source on this SLO, or a default Prometheus data source on the app&apos;s Admin page.
             </Alert>
           )}
+          <ReleasesSection slo={slo} datasourceUid={datasourceUid} from={range.from.valueOf()} to={range.to.valueOf()} />
         </Stack>
       </div>
     </PluginPage>

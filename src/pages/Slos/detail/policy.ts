@@ -1,46 +1,62 @@
-import type { SloStatus } from '../../../domain/slo/budget';
+import { ACTION_LABELS, STATE_LABELS, type PolicyAction } from '../../../domain/policy/model';
+import type { PolicyView } from '../policyDecision';
 
-export type PolicyState = 'healthy' | 'at_risk' | 'exhausted' | 'bad_data' | 'unknown';
-
-export interface BudgetPolicy {
-  state: PolicyState;
-  title: string;
+/** What the SLO page's policy card shows. */
+export interface PolicyCardModel {
   /** Alert severity for @grafana/ui's Alert. */
   severity: 'success' | 'warning' | 'error' | 'info';
-  actions: string[];
+  /** "SRE Workbook (default)", or the id of a policy that does not exist. */
+  policyName: string;
+  /** "Healthy: Ship", "Exhausted: Freeze", "No data". */
+  title: string;
+  /** What the action means for the team now. */
+  advice: string;
+  /** Which threshold decided (or why nothing could be decided). */
+  reason: string;
+  caveat?: string;
+  exemptions: string[];
+  approvers: string[];
 }
 
-const POLICIES: Record<PolicyState, Omit<BudgetPolicy, 'state'>> = {
-  healthy: { title: 'Healthy', severity: 'success', actions: ['Ship as usual.'] },
-  at_risk: {
-    title: 'At risk',
-    severity: 'warning',
-    actions: ['Prioritise reliability work over new features.', 'Review recent changes and deployments.'],
-  },
-  exhausted: {
-    title: 'Exhausted',
-    severity: 'error',
-    actions: [
-      'Freeze risky releases until the budget recovers.',
-      'Write a postmortem for every incident that spent a large share of the budget.',
-    ],
-  },
-  bad_data: {
-    title: 'Check the queries',
-    severity: 'warning',
-    actions: [
-      'The error ratio is outside 0–100%: bad exceeds total. Check that the bad (or good) and total queries select the same series.',
-    ],
-  },
-  unknown: {
-    title: 'Unknown',
-    severity: 'info',
-    actions: ['No data: check that the recording rules are installed and the SLI series exist.'],
-  },
+const SEVERITY: Record<PolicyAction, PolicyCardModel['severity']> = {
+  ship: 'success',
+  ship_with_approval: 'warning',
+  freeze: 'error',
 };
 
-/** The error-budget policy for a status: burning fast counts as at risk, no data as unknown. */
-export function budgetPolicy(status: SloStatus): BudgetPolicy {
-  const state: PolicyState = status === 'burning_fast' ? 'at_risk' : status === 'no_data' ? 'unknown' : status;
-  return { state, ...POLICIES[state] };
+const ADVICE: Record<PolicyAction, string> = {
+  ship: 'Ship as usual.',
+  ship_with_approval: 'Releases need an approver’s sign-off.',
+  freeze: 'Freeze releases: only the exemptions below ship, each as a recorded exception.',
+};
+
+/** The card for an SLO's policy decision: a data problem asks to check the queries, never to freeze. */
+export function policyCard(view: PolicyView): PolicyCardModel {
+  const { policy, decision } = view;
+  const base = {
+    policyName: policy ? `${policy.name}${view.isDefault ? ' (default)' : ''}` : 'not found',
+    reason: decision.reason,
+    ...(view.caveat ? { caveat: view.caveat } : {}),
+    exemptions: policy?.exemptions ?? [],
+    approvers: policy?.approvers ?? [],
+  };
+  if (decision.kind === 'no_data') {
+    const dataProblem = decision.reason.startsWith('impossible data');
+    return {
+      ...base,
+      severity: dataProblem || !policy ? 'warning' : 'info',
+      title: dataProblem ? 'Check the queries' : 'No data',
+      advice: !policy
+        ? 'The SLO names a policy that does not exist; until it is fixed nothing is decided.'
+        : dataProblem
+          ? 'The error ratio is impossible, so the policy decides nothing until the queries are fixed.'
+          : 'Nothing is decided without data: check that the recording rules are installed and the SLI series exist.',
+    };
+  }
+  return {
+    ...base,
+    severity: SEVERITY[decision.action],
+    title: `${STATE_LABELS[decision.state]}: ${ACTION_LABELS[decision.action]}`,
+    advice: ADVICE[decision.action],
+  };
 }

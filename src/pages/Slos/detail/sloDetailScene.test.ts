@@ -115,13 +115,25 @@ describe('makeSloDetailScene', () => {
 
   it('draws incidents tagged sre-incident and slo:<id> (both) from the built-in Grafana data source', () => {
     const layers = (scene.state.$data as SceneDataLayerSet).state.layers;
-    expect(layers).toHaveLength(1);
+    expect(layers.map((l) => l.state.name)).toEqual(['Incidents', 'Releases', 'Freezes']);
     expect(layers[0]).toBeInstanceOf(dataLayers.AnnotationsDataLayer);
     expect((layers[0] as InstanceType<typeof dataLayers.AnnotationsDataLayer>).state.query).toMatchObject({
       datasource: { type: 'datasource', uid: 'grafana' },
       enable: true,
       target: { type: 'tags', tags: ['sre-incident', 'slo:checkout'], matchAny: false },
     });
+  });
+
+  it('draws the releases and freezes of the SLO service (sre-release / sre-freeze AND service:<name>)', () => {
+    const [, releases, freezes] = (scene.state.$data as SceneDataLayerSet).state.layers as Array<
+      InstanceType<typeof dataLayers.AnnotationsDataLayer>
+    >;
+    expect(releases.state.query).toMatchObject({
+      datasource: { type: 'datasource', uid: 'grafana' },
+      enable: true,
+      target: { type: 'tags', tags: ['sre-release', `service:${slo.service}`], matchAny: false },
+    });
+    expect(freezes.state.query.target).toMatchObject({ tags: ['sre-freeze', `service:${slo.service}`], matchAny: false });
   });
 
   it('builds a fresh scene on every call (no module-level singletons)', () => {

@@ -17,6 +17,7 @@ import { windowMs } from '../../../domain/slo/defaults';
 import { BudgetForecastScene } from './BudgetForecastScene';
 import { alertsSpec, seriesSpecs, tileSpecs, type PanelSpec } from './panels';
 import { incidentTags, sloQueries } from './queries';
+import { freezesLayer, releasesLayer } from './ReleaseLayers';
 
 export const DEFAULT_RANGE = { from: 'now-7d', to: 'now' };
 
@@ -84,7 +85,7 @@ export function makeSloDetailScene(slo: Slo, datasourceUid: string): EmbeddedSce
   const [sli, budget, burn] = seriesSpecs(slo).map((spec) => panel(spec, datasource));
   return new EmbeddedScene({
     $timeRange: new SceneTimeRange({ ...DEFAULT_RANGE }),
-    $data: new SceneDataLayerSet({ layers: [incidentsLayer(slo)] }),
+    $data: new SceneDataLayerSet({ layers: [incidentsLayer(slo), releasesLayer(slo), freezesLayer(slo)] }),
     controls: [new SceneTimePicker({}), new SceneRefreshPicker({ refresh: '' })],
     body: new SceneFlexLayout({
       direction: 'column',

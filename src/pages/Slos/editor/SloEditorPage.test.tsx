@@ -152,6 +152,17 @@ describe('SloEditorPage', () => {
     expect(saveSlo).not.toHaveBeenCalled();
   });
 
+  it('refuses an SLO whose policy does not exist, at the policy field, and saves nothing', async () => {
+    serveSlos([{ ...stored, policy: 'gone' }]);
+    renderAt('slos/checkout-errors/edit');
+    await screen.findByTestId(testIds.sloEditor.stepList);
+    await goTo(/Objective and window/);
+    expect(await screen.findByText('no policy "gone" (known: workbook)')).toBeInTheDocument();
+    expect(field('Error-budget policy')).toHaveValue('gone (does not exist)');
+    expect(screen.getByTestId(testIds.sloEditor.save)).toBeDisabled();
+    expect(saveSlo).not.toHaveBeenCalled();
+  });
+
   it('fills the queries from a template', async () => {
     renderAt('slos/new');
     await screen.findByTestId(testIds.sloEditor.stepList);

@@ -49,6 +49,8 @@ export interface EditorForm {
   rollingDuration: string;
   calendarUnit: 'month' | 'quarter';
   timeZone: string;
+  /** The error-budget policy's id; '' follows the default (the SRE Workbook policy). */
+  policy: string;
   /** Tier overrides as stored; the editor changes enabled, factor and severity and keeps the rest. */
   tiers: BurnRateTierOverride[];
   minEvents: string;
@@ -84,6 +86,7 @@ export function emptyForm(): EditorForm {
     rollingDuration: '30d',
     calendarUnit: 'month',
     timeZone: 'UTC',
+    policy: '',
     tiers: [],
     minEvents: '',
     runbookUrl: '',
@@ -142,6 +145,7 @@ export function formFromSlo(slo: Slo): EditorForm {
     ...(slo.window.type === 'rolling'
       ? { windowType: 'rolling', rollingDuration: slo.window.duration }
       : { windowType: 'calendar', calendarUnit: slo.window.unit, timeZone: slo.window.timeZone }),
+    policy: slo.policy ?? '',
     tiers: (tiers ?? []).map((t) => ({ ...t })),
     minEvents: minEvents === undefined ? '' : String(minEvents),
     runbookUrl: runbookUrl ?? '',
@@ -205,6 +209,7 @@ export function sloFromForm(f: EditorForm): Slo {
       f.windowType === 'rolling'
         ? { type: 'rolling', duration: f.rollingDuration.trim() }
         : { type: 'calendar', unit: f.calendarUnit, timeZone: f.timeZone.trim() },
+    ...(f.policy ? { policy: f.policy } : {}),
     ...(f.rest.budgeting ? { budgeting: f.rest.budgeting } : {}),
     ...(alerting ? { alerting } : {}),
     ...(f.rest.logs ? { logs: f.rest.logs } : {}),

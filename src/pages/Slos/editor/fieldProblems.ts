@@ -12,6 +12,7 @@ export const FIELD_STEP = {
   'sli.errorRatio': 1,
   'objective.target': 2,
   window: 2,
+  policy: 2,
   'alerting.tiers.fast': 3,
   'alerting.tiers.medium': 3,
   'alerting.tiers.slow': 3,

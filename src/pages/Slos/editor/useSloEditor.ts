@@ -2,7 +2,9 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ConflictError, ValidationError, deleteSlo, saveSlo } from '../../../api/slos';
 import { LostUpdateError } from '../../../api/pluginSettings';
-import { invalidateAppData, loadAppData } from '../../data/appData';
+import { invalidateAppData, loadAppData, useAppData } from '../../data/appData';
+import { WORKBOOK_POLICY_ID } from '../../../domain/policy/model';
+import { policyReferenceProblems } from '../../../domain/policy/validate';
 import { validateSlo } from '../../../domain/slo/validate';
 import type { Problem, Slo } from '../../../domain/slo/model';
 import { ROUTES, prefixRoute } from '../../../constants';
@@ -85,7 +87,13 @@ export function useSloEditor(id: string | undefined) {
   };
 
   const slo: Slo = useMemo(() => sloFromForm(form), [form]);
-  const problems: Problem[] = useMemo(() => validateSlo(slo, 'slo'), [slo]);
+  // The stored policies, from the same shared settings read; until it answers, `policy` is checked on save.
+  const storedPolicies = useAppData().data?.policies.items;
+  const problems: Problem[] = useMemo(() => {
+    const known = storedPolicies && new Set([WORKBOOK_POLICY_ID, ...storedPolicies.map((p) => p.id)]);
+    const missing = known ? policyReferenceProblems([slo], known).map((p) => ({ ...p, path: 'slo.policy' })) : [];
+    return [...validateSlo(slo, 'slo'), ...missing];
+  }, [slo, storedPolicies]);
 
   const run = async (action: () => Promise<void>) => {
     setBusy(true);

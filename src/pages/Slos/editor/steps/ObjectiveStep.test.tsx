@@ -8,6 +8,15 @@ import { emptyForm, sloFromForm, updateForm, type EditorForm } from '../editorMo
 import type { PlacedProblems } from '../fieldProblems';
 import { ObjectiveStep } from './ObjectiveStep';
 import { toIanaZone } from './TimeZoneField';
+import { getPluginSettings } from '../../../../api/pluginSettings';
+import { WORKBOOK_POLICY } from '../../../../domain/policy/model';
+
+// The policy picker lists the stored policies from the shared settings read.
+jest.mock('../../../../api/pluginSettings', () => ({
+  ...jest.requireActual('../../../../api/pluginSettings'),
+  getPluginSettings: jest.fn(),
+}));
+const strict = { ...WORKBOOK_POLICY, id: 'strict', name: 'Strict releases', description: 'Approval below 50%' };
 
 const calendar = (timeZone = 'UTC'): EditorForm => ({ ...emptyForm(), windowType: 'calendar', timeZone });
 
@@ -38,7 +47,10 @@ beforeAll(() => {
   giveElementsASize();
 });
 
-beforeEach(() => saved.mockClear());
+beforeEach(() => {
+  saved.mockClear();
+  jest.mocked(getPluginSettings).mockResolvedValue({ enabled: true, pinned: false, jsonData: { policies: [strict] } });
+});
 
 describe('ObjectiveStep time zone', () => {
   it('picks a zone with the mouse and saves its IANA name', async () => {
@@ -97,5 +109,35 @@ describe('ObjectiveStep time zone', () => {
     render(<Harness initial={calendar('Europe/Berlin')} readOnly />);
     expect(screen.getByLabelText('Time zone')).toBeDisabled();
     expect(screen.getByText('Europe/Berlin')).toBeInTheDocument();
+  });
+});
+
+describe('ObjectiveStep policy picker', () => {
+  it('defaults to the SRE Workbook policy and stores no policy for it', () => {
+    render(<Harness initial={emptyForm()} />);
+    expect(screen.getByLabelText(/^Error-budget policy/)).toHaveValue('SRE Workbook (default)');
+    expect(sloFromForm(emptyForm()).policy).toBeUndefined();
+  });
+
+  it('offers the stored policies and saves the picked one’s id, with the keyboard', async () => {
+    render(<Harness initial={emptyForm()} />);
+    await user.click(screen.getByLabelText(/^Error-budget policy/));
+    await user.keyboard('Strict');
+    await screen.findByRole('option', { name: /Strict releases/ });
+    await user.keyboard('{Enter}');
+    expect(sloFromForm(latest()).policy).toBe('strict');
+    expect(screen.getByLabelText(/^Error-budget policy/)).toHaveValue('Strict releases');
+  });
+
+  it('shows a policy that does not exist with the error at the field', () => {
+    const message = 'no policy "gone" (known: strict, workbook)';
+    render(<Harness initial={{ ...emptyForm(), policy: 'gone' }} errors={{ policy: message }} />);
+    expect(screen.getByLabelText(/^Error-budget policy/)).toHaveValue('gone (does not exist)');
+    expect(screen.getByText(message)).toBeInTheDocument();
+  });
+
+  it('is disabled when read-only', () => {
+    render(<Harness initial={emptyForm()} readOnly />);
+    expect(screen.getByLabelText(/^Error-budget policy/)).toBeDisabled();
   });
 });

@@ -4,6 +4,7 @@ import { allowedDowntime } from '../../../../domain/slo/budget';
 import { windowMs } from '../../../../domain/slo/defaults';
 import { formatDuration } from '../../../../domain/slo/durations';
 import { ROLLING_PRESETS, fromPercentText, sloFromForm, type EditorForm } from '../editorModel';
+import { PolicyField } from './PolicyField';
 import { TimeZoneField } from './TimeZoneField';
 import type { StepProps } from './types';
 
@@ -24,7 +25,7 @@ function budgetHint(form: EditorForm): string | undefined {
   }
 }
 
-/** Step 3: the objective (as a percentage) and the window it is measured over. */
+/** Step 3: the objective (as a percentage), the window it is measured over, and the error-budget policy. */
 export function ObjectiveStep({ form, onChange, errors, readOnly }: StepProps) {
   const [customChosen, setCustomChosen] = useState(false);
   const custom = customChosen || !ROLLING_PRESETS.includes(form.rollingDuration);
@@ -111,6 +112,12 @@ export function ObjectiveStep({ form, onChange, errors, readOnly }: StepProps) {
           </Stack>
         </>
       </Field>
+      <PolicyField
+        value={form.policy}
+        readOnly={readOnly}
+        error={errors.policy}
+        onChange={(policy) => onChange({ policy })}
+      />
     </Stack>
   );
 }
