@@ -4,6 +4,7 @@
  */
 import { percent, type GateDecision, type GateSloResult, type SloVerdict } from '../domain/policy';
 import type { GateCommand, GateSource } from './args';
+import { sanitizeTagValue } from '../domain/incident/annotations';
 
 export interface GateSloReport {
   id: string;
@@ -157,8 +158,10 @@ export function annotationBody(
     time: now,
     tags: [
       'sre-release',
-      ...services.map((s) => `service:${s}`),
-      `version:${r.version}`,
+      // Cleaned as the app cleans its own tags (commas split tags in Grafana's inputs), so the SLO page's read of
+      // `service:<name>` finds them.
+      ...services.map((s) => `service:${sanitizeTagValue(s)}`),
+      `version:${sanitizeTagValue(r.version ?? '')}`,
       `decision:${DECISION_TAG[r.decision]}`,
       ...(r.exceptionUsed ? ['exception'] : []),
     ],
