@@ -1,8 +1,14 @@
 import { WORKBOOK_POLICY_ID, type ErrorBudgetPolicy } from '../domain/policy/model';
 import { validatePolicy } from '../domain/policy/validate';
-import { getPluginSettings, sameJson, updateJsonData } from './pluginSettings';
-import { ConflictError, ValidationError } from './slos';
-import { readStoredList, type StoredList } from './storedItems';
+import { getPluginSettings } from './pluginSettings';
+import {
+  ValidationError,
+  deleteStoredItem,
+  readStoredList,
+  saveStoredItem,
+  type StoredKind,
+  type StoredList,
+} from './storedItems';
 import type { AppJsonData } from './types';
 
 /** The policy is still named by SLOs; nothing was deleted. `sloIds` are the SLOs to move first. */
@@ -28,13 +34,7 @@ export async function listPolicies(): Promise<ErrorBudgetPolicy[]> {
   return readPolicies((await getPluginSettings()).jsonData).items;
 }
 
-const storedEntries = (current: AppJsonData): unknown[] => (Array.isArray(current.policies) ? current.policies : []);
-const idOf = (entry: unknown): unknown =>
-  entry && typeof entry === 'object' ? (entry as { id?: unknown }).id : undefined;
-const revisionOf = (entry: unknown): number => {
-  const revision = (entry as { revision?: unknown }).revision;
-  return typeof revision === 'number' ? revision : 0;
-};
+const POLICIES: StoredKind = { key: 'policies', a: 'A policy', the: 'Policy' };
 
 /**
  * Saves one policy, as saveSlo saves an SLO: `loadedRevision` undefined creates it (a taken id is a conflict),
@@ -49,39 +49,7 @@ export async function savePolicy(
   if (problems.length > 0) {
     throw new ValidationError(problems);
   }
-  let saved: ErrorBudgetPolicy = policy;
-  await updateJsonData(
-    (current) => {
-      const policies = storedEntries(current);
-      const index = policies.findIndex((p) => idOf(p) === policy.id);
-      if (loadedRevision === undefined) {
-        if (index >= 0) {
-          throw new ConflictError(`A policy with id "${policy.id}" already exists. Choose another id.`);
-        }
-        saved = { ...policy, revision: 1 };
-        return { ...current, policies: [...policies, saved] as ErrorBudgetPolicy[] };
-      }
-      if (index < 0) {
-        throw new ConflictError(`Policy "${policy.id}" was deleted by someone else since you opened it.`);
-      }
-      const storedRevision = revisionOf(policies[index]);
-      if (storedRevision !== loadedRevision) {
-        throw new ConflictError(
-          `Policy "${policy.id}" was changed by someone else since you opened it (revision ${loadedRevision} → ${storedRevision}). Reload to see their change.`
-        );
-      }
-      saved = { ...policy, revision: storedRevision + 1 };
-      return { ...current, policies: policies.map((p, i) => (i === index ? saved : p)) as ErrorBudgetPolicy[] };
-    },
-    {
-      verify: (stored) =>
-        sameJson(
-          storedEntries(stored).find((p) => idOf(p) === policy.id),
-          saved
-        ),
-    }
-  );
-  return saved;
+  return saveStoredItem(POLICIES, policy, loadedRevision);
 }
 
 /** Ids of the stored SLOs (valid or not) that name `policyId`. */
@@ -91,7 +59,7 @@ function sloIdsUsing(current: AppJsonData, policyId: string): string[] {
     if (!s || typeof s !== 'object' || (s as { policy?: unknown }).policy !== policyId) {
       return [];
     }
-    const sloId = idOf(s);
+    const sloId = (s as { id?: unknown }).id;
     return [typeof sloId === 'string' ? sloId : `slos[${i}]`];
   });
 }
@@ -101,22 +69,10 @@ function sloIdsUsing(current: AppJsonData, policyId: string): string[] {
  * them). Deleting the stored `workbook` policy brings back the built-in default, so SLOs using it are no obstacle.
  */
 export async function deletePolicy(id: string, loadedRevision: number | undefined): Promise<void> {
-  await updateJsonData(
-    (current) => {
-      const policies = storedEntries(current);
-      const stored = policies.find((p) => idOf(p) === id);
-      if (!stored) {
-        throw new ConflictError(`Policy "${id}" no longer exists.`);
-      }
-      if (revisionOf(stored) !== (loadedRevision ?? 0)) {
-        throw new ConflictError(`Policy "${id}" was changed by someone else since you opened it. Reload first.`);
-      }
-      const users = id === WORKBOOK_POLICY_ID ? [] : sloIdsUsing(current, id);
-      if (users.length > 0) {
-        throw new PolicyInUseError(id, users);
-      }
-      return { ...current, policies: policies.filter((p) => idOf(p) !== id) as ErrorBudgetPolicy[] };
-    },
-    { verify: (stored) => !storedEntries(stored).some((p) => idOf(p) === id) }
-  );
+  await deleteStoredItem(POLICIES, id, loadedRevision, (current) => {
+    const users = id === WORKBOOK_POLICY_ID ? [] : sloIdsUsing(current, id);
+    if (users.length > 0) {
+      throw new PolicyInUseError(id, users);
+    }
+  });
 }

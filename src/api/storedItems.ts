@@ -1,4 +1,6 @@
 import type { Problem } from '../domain/slo/model';
+import { sameJson, updateJsonData } from './pluginSettings';
+import type { AppJsonData } from './types';
 
 /** One stored item that failed validation: where it is, what it claims to be, and every problem found. */
 export interface BrokenItem {
@@ -61,4 +63,112 @@ export function readStoredList<T extends { id: string }>(
     items.push(item as T);
   });
   return { items, broken };
+}
+
+/** Someone else changed the item since the editor loaded it; the user must reload before saving. */
+export class ConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
+/** The item is invalid; nothing was saved. Each problem names the field and the reason. */
+export class ValidationError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+    this.name = 'ValidationError';
+  }
+}
+
+/** A stored list and how its messages name an item: `{key: 'slos', a: 'An SLO', the: 'SLO'}`. */
+export interface StoredKind {
+  key: string;
+  a: string;
+  the: string;
+}
+
+/** The raw stored entries (valid or not), so a write keeps broken items it does not touch as they are. */
+const entriesOf = (current: AppJsonData, key: string): unknown[] =>
+  Array.isArray(current[key]) ? (current[key] as unknown[]) : [];
+const idOf = (entry: unknown): unknown =>
+  entry && typeof entry === 'object' ? (entry as { id?: unknown }).id : undefined;
+const revisionOf = (entry: unknown): number => {
+  const revision = (entry as { revision?: unknown }).revision;
+  return typeof revision === 'number' ? revision : 0;
+};
+
+/**
+ * Saves one validated item of a stored list. `loadedRevision` is the revision the editor started from, or undefined
+ * for a new item. The settings are re-read first; `check` may refuse against them (by throwing), and if the stored
+ * item moved on (or a new id is taken) nothing is written. After the write the settings are read back: if another
+ * save replaced ours, a LostUpdateError says so. Returns the item as stored, with its new revision.
+ */
+export async function saveStoredItem<T extends { id: string; revision?: number }>(
+  kind: StoredKind,
+  item: T,
+  loadedRevision: number | undefined,
+  check: (current: AppJsonData) => void = () => undefined
+): Promise<T> {
+  let saved: T = item;
+  await updateJsonData(
+    (current) => {
+      check(current);
+      const entries = entriesOf(current, kind.key);
+      const index = entries.findIndex((e) => idOf(e) === item.id);
+      if (loadedRevision === undefined) {
+        if (index >= 0) {
+          throw new ConflictError(`${kind.a} with id "${item.id}" already exists. Choose another id.`);
+        }
+        saved = { ...item, revision: 1 };
+        return { ...current, [kind.key]: [...entries, saved] };
+      }
+      if (index < 0) {
+        throw new ConflictError(`${kind.the} "${item.id}" was deleted by someone else since you opened it.`);
+      }
+      const storedRevision = revisionOf(entries[index]);
+      if (storedRevision !== loadedRevision) {
+        throw new ConflictError(
+          `${kind.the} "${item.id}" was changed by someone else since you opened it (revision ${loadedRevision} → ${storedRevision}). Reload to see their change.`
+        );
+      }
+      saved = { ...item, revision: storedRevision + 1 };
+      return { ...current, [kind.key]: entries.map((e, i) => (i === index ? saved : e)) };
+    },
+    {
+      verify: (stored) =>
+        sameJson(
+          entriesOf(stored, kind.key).find((e) => idOf(e) === item.id),
+          saved
+        ),
+    }
+  );
+  return saved;
+}
+
+/**
+ * Deletes one item of a stored list (a broken one too), refusing if it changed since it was loaded; `check` may
+ * refuse against the current settings (by throwing) after that. The write is read back as for saveStoredItem.
+ */
+export async function deleteStoredItem(
+  kind: StoredKind,
+  id: string,
+  loadedRevision: number | undefined,
+  check: (current: AppJsonData) => void = () => undefined
+): Promise<void> {
+  await updateJsonData(
+    (current) => {
+      const entries = entriesOf(current, kind.key);
+      const stored = entries.find((e) => idOf(e) === id);
+      if (!stored) {
+        throw new ConflictError(`${kind.the} "${id}" no longer exists.`);
+      }
+      if (revisionOf(stored) !== (loadedRevision ?? 0)) {
+        throw new ConflictError(`${kind.the} "${id}" was changed by someone else since you opened it. Reload first.`);
+      }
+      check(current);
+      return { ...current, [kind.key]: entries.filter((e) => idOf(e) !== id) };
+    },
+    { verify: (stored) => !entriesOf(stored, kind.key).some((e) => idOf(e) === id) }
+  );
 }
