@@ -3,6 +3,9 @@ import { getDataSourceSrv, toDataQueryResponse, type BackendDataSourceResponse }
 import type { DataSourceRef } from '../domain/slo/model';
 import { ApiError, request } from './client';
 
+/** Why an SLO's data cannot be read when neither it nor the app names a data source. */
+export const NO_DATASOURCE = 'No data source: set one on the SLO or a default on the Admin page.';
+
 /** One PromQL query for POST /api/ds/query. */
 export interface PromQuery {
   refId: string;

@@ -8,7 +8,7 @@ import { windowDuration } from '../domain/slo/defaults';
 import { durationSeconds } from '../domain/slo/durations';
 import type { DataSourceRef, Slo } from '../domain/slo/model';
 import { badRateQuery, totalRateQuery } from '../domain/slo/sli';
-import { queryPrometheus, type PromQuery, type QueryResults } from './dsQuery';
+import { NO_DATASOURCE, queryPrometheus, type PromQuery, type QueryResults } from './dsQuery';
 
 /** The budget one incident consumed of one SLO: a fraction (0.25 = a quarter), or why it is unknown. */
 export interface IncidentBudget {
@@ -39,20 +39,24 @@ export function incidentBudgetQueries(slo: Slo, startedAt: number, endedAt: numb
 }
 
 /** Sum of the latest value of every series of a query; undefined when it returned no series. */
-export function sumLatest(results: QueryResults, refId: string): number | undefined {
+function sumLatest(results: QueryResults, refId: string): number | undefined {
   const series = results[refId]?.series ?? [];
   const values = series.map((s) => s.points[s.points.length - 1]?.[1]).filter((v): v is number => v !== undefined);
   return values.length === 0 ? undefined : values.reduce((a, b) => a + b, 0);
 }
 
-function budgetOf(slo: Slo, results: QueryResults, index: number): IncidentBudget {
+/**
+ * The budget share from the answers to a bad-events and a total-events query (refIds `badRef` and `totalRef`), or
+ * the error either query gave, or no data. Shared by incidents and releases (the budget burned since a release).
+ */
+export function budgetFromResults(slo: Slo, results: QueryResults, badRef: string, totalRef: string): IncidentBudget {
   const window = windowDuration(slo);
-  const error = results[`bad${index}`]?.error ?? results[`total${index}`]?.error;
+  const error = results[badRef]?.error ?? results[totalRef]?.error;
   if (error) {
     return { window, error };
   }
-  const bad = sumLatest(results, `bad${index}`);
-  const total = sumLatest(results, `total${index}`);
+  const bad = sumLatest(results, badRef);
+  const total = sumLatest(results, totalRef);
   if (bad === undefined || total === undefined) {
     return { window };
   }
@@ -102,7 +106,7 @@ export async function fetchIncidentsBudgets(
       if (!uid) {
         out.get(incident.id)!.set(slo.id, {
           window: windowDuration(slo),
-          error: 'No data source: set one on the SLO or a default on the Admin page.',
+          error: NO_DATASOURCE,
         });
         continue;
       }
@@ -125,7 +129,7 @@ export async function fetchIncidentsBudgets(
       });
       try {
         const results = await queryPrometheus(refs.get(uid) ?? uid, queries, { from, to, instant: true });
-        group.forEach(({ incident, slo }, i) => out.get(incident.id)!.set(slo.id, budgetOf(slo, results, i)));
+        group.forEach(({ incident, slo }, i) => out.get(incident.id)!.set(slo.id, budgetFromResults(slo, results, `bad${i}`, `total${i}`)));
       } catch (e) {
         group.forEach(({ incident, slo }) =>
           out.get(incident.id)!.set(slo.id, { window: windowDuration(slo), error: (e as Error).message })

@@ -4,13 +4,12 @@
  * exception let the release through a freeze, with the gate's decision JSON in `data`. And the error budget each
  * release has burned since, with the same queries and arithmetic as an incident's budget (incidentBudget.ts).
  */
-import { incidentBudgetConsumed } from '../domain/incident/budget';
 import { sanitizeTagValue } from '../domain/incident/annotations';
 import { windowDuration } from '../domain/slo/defaults';
 import type { DataSourceRef, Slo } from '../domain/slo/model';
 import { type AnnotationDto, getAnnotations } from './annotations';
-import { queryPrometheus, type PromQuery } from './dsQuery';
-import { type IncidentBudget, incidentBudgetQueries, sumLatest } from './incidentBudget';
+import { NO_DATASOURCE, queryPrometheus, type PromQuery } from './dsQuery';
+import { budgetFromResults, type IncidentBudget, incidentBudgetQueries } from './incidentBudget';
 
 export const RELEASE_TAG = 'sre-release';
 /** Releases read per range: several a day for months. More is reported as cut off. */
@@ -104,7 +103,7 @@ export async function fetchReleaseBudgets(
   }
   if (!datasource?.uid) {
     releases.forEach((r) =>
-      out.set(r.annotationId, { window, error: 'No data source: set one on the SLO or a default on the Admin page.' })
+      out.set(r.annotationId, { window, error: NO_DATASOURCE })
     );
     return out;
   }
@@ -116,26 +115,7 @@ export async function fetchReleaseBudgets(
   try {
     const from = Math.min(...releases.map((r) => r.time));
     const results = await queryPrometheus(datasource, queries, { from: Math.min(from, now), to: now, instant: true });
-    const total = sumLatest(results, 'total');
-    releases.forEach((r, i) => {
-      const error = results[`bad${i}`]?.error ?? results.total?.error;
-      const bad = sumLatest(results, `bad${i}`);
-      if (error) {
-        out.set(r.annotationId, { window, error });
-        return;
-      }
-      if (bad === undefined || total === undefined) {
-        out.set(r.annotationId, { window });
-        return;
-      }
-      // total − good can come out a hair below zero in floating point.
-      const consumed = incidentBudgetConsumed({
-        badEvents: Math.max(0, bad),
-        totalEvents: Math.max(0, total),
-        objective: slo.objective.target,
-      });
-      out.set(r.annotationId, consumed === undefined ? { window } : { window, consumed });
-    });
+    releases.forEach((r, i) => out.set(r.annotationId, budgetFromResults(slo, results, `bad${i}`, 'total')));
   } catch (e) {
     releases.forEach((r) => out.set(r.annotationId, { window, error: (e as Error).message }));
   }

@@ -3,7 +3,7 @@ import { windowDuration } from '../domain/slo/defaults';
 import { badRateQuery, errorRatioQuery, goodRateQuery, totalRateQuery } from '../domain/slo/sli';
 import { assessSlo, burnRate, errorRatioProblem, type SloStatus } from '../domain/slo/budget';
 import { errorRatioSeries } from '../domain/rules/names';
-import { queryPrometheus, type PromQuery, type QueryResults } from './dsQuery';
+import { NO_DATASOURCE, queryPrometheus, type PromQuery, type QueryResults } from './dsQuery';
 
 /** What the list and overview show for one SLO; every number is null when it is unknown (never 0 or 100%). */
 export interface SloSnapshot {
@@ -91,7 +91,7 @@ export async function fetchSloSnapshots(
   for (const slo of slos) {
     const ref = slo.datasource?.uid ? slo.datasource : defaultUid ? { uid: defaultUid } : undefined;
     if (!ref) {
-      out.set(slo.id, { ...snapshot(slo, null, null, 'none'), error: 'No data source: set one on the SLO or a default on the Admin page.' });
+      out.set(slo.id, { ...snapshot(slo, null, null, 'none'), error: NO_DATASOURCE });
       continue;
     }
     const group = byDatasource.get(ref.uid) ?? { ref, slos: [] };
