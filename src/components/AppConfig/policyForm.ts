@@ -1,4 +1,3 @@
-import { makeId } from '../../domain/formats/normalize';
 import {
   POLICY_STATES,
   type ErrorBudgetPolicy,
@@ -8,6 +7,7 @@ import {
 } from '../../domain/policy/model';
 import { validatePolicy } from '../../domain/policy/validate';
 import type { Problem } from '../../domain/slo/model';
+import { patchIdFollowingName } from '../idFollowsName';
 
 /** The policy form: thresholds as percentages of the budget (storage keeps fractions), numbers as typed text. */
 export interface PolicyForm {
@@ -71,13 +71,7 @@ export function newPolicyForm(template: ErrorBudgetPolicy): PolicyForm {
 
 /** Applies a patch; for a new policy whose id the user has not touched, the id follows the name. */
 export function updatePolicyForm(f: PolicyForm, patch: Partial<PolicyForm>): PolicyForm {
-  const next = { ...f, ...patch };
-  if (patch.id !== undefined) {
-    next.idTouched = true;
-  } else if (!next.idTouched && patch.name !== undefined) {
-    next.id = makeId('', next.name);
-  }
-  return next;
+  return patchIdFollowingName(f, patch);
 }
 
 /** The policy the form describes, in storage units (fractions). It may be invalid: see formErrors. */

@@ -8,7 +8,7 @@ import type {
   Slo,
   SloAlerting,
 } from '../../../domain/slo/model';
-import { makeId } from '../../../domain/formats/normalize';
+import { patchIdFollowingName } from '../../../components/idFollowsName';
 
 export interface MatcherRow {
   name: string;
@@ -219,11 +219,5 @@ export function sloFromForm(f: EditorForm): Slo {
 
 /** Applies a patch; for a new SLO whose id the user has not touched, the id follows the name. */
 export function updateForm(f: EditorForm, patch: Partial<EditorForm>): EditorForm {
-  const next = { ...f, ...patch };
-  if (patch.id !== undefined) {
-    next.idTouched = true;
-  } else if (!next.idTouched && patch.name !== undefined) {
-    next.id = makeId('', next.name);
-  }
-  return next;
+  return patchIdFollowingName(f, patch);
 }
