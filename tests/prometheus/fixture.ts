@@ -15,7 +15,14 @@ export interface PromFixture {
   close: () => Promise<void>;
 }
 
-export async function startBackfilledPrometheus(name: string, data: CounterData): Promise<PromFixture> {
+/**
+ * A test Prometheus on 127.0.0.1 over data that `write` puts into an OpenMetrics file: a work dir, the backfill, the
+ * server; `close` stops it and removes the work dir (kept with PROM_TEST_KEEP=1), also when starting fails.
+ */
+export async function startPrometheusFromOpenMetrics(
+  name: string,
+  write: (file: string) => Promise<unknown>
+): Promise<PromFixture> {
   requirePrometheusBinaries();
   const workDir = makeWorkDir(`sre-prom-${name}`);
   let server: PrometheusServer | undefined;
@@ -27,7 +34,7 @@ export async function startBackfilledPrometheus(name: string, data: CounterData)
   };
   try {
     const om = join(workDir, 'data.om');
-    await writeOpenMetrics(data, om);
+    await write(om);
     const dataDir = join(workDir, 'tsdb');
     await backfillOpenMetrics(om, dataDir);
     server = new PrometheusServer(workDir, dataDir, await freePort());
@@ -37,6 +44,10 @@ export async function startBackfilledPrometheus(name: string, data: CounterData)
     await close();
     throw e;
   }
+}
+
+export async function startBackfilledPrometheus(name: string, data: CounterData): Promise<PromFixture> {
+  return startPrometheusFromOpenMetrics(name, (file) => writeOpenMetrics(data, file));
 }
 
 /**

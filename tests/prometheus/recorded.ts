@@ -2,11 +2,8 @@
  * Recorded series (what the generated rules would have written) backfilled straight into a test Prometheus, for
  * tests that read `slo:*` series without running the rules: one gauge sample per step with a constant value.
  */
-import { join } from 'node:path';
 import { labelText, OpenMetricsWriter } from '../../bench/openmetrics';
-import { backfillOpenMetrics, freePort, makeWorkDir, PrometheusServer, requirePrometheusBinaries } from './server';
-import { rmSync } from 'node:fs';
-import type { PromFixture } from './fixture';
+import { startPrometheusFromOpenMetrics, type PromFixture } from './fixture';
 
 export interface RecordedSeries {
   name: string;
@@ -22,17 +19,7 @@ export async function startRecordedPrometheus(
   endSec: number,
   stepSec = 60
 ): Promise<PromFixture> {
-  requirePrometheusBinaries();
-  const workDir = makeWorkDir(`sre-prom-${name}`);
-  let server: PrometheusServer | undefined;
-  const close = async () => {
-    await server?.stop();
-    if (process.env.PROM_TEST_KEEP !== '1') {
-      rmSync(workDir, { recursive: true, force: true });
-    }
-  };
-  try {
-    const file = join(workDir, 'recorded.om');
+  return startPrometheusFromOpenMetrics(name, async (file) => {
     const w = new OpenMetricsWriter(file);
     for (const family of [...new Set(series.map((s) => s.name))]) {
       await w.family(family, 'gauge');
@@ -44,13 +31,5 @@ export async function startRecordedPrometheus(
       await w.flushIfFull();
     }
     await w.close();
-    const dataDir = join(workDir, 'tsdb');
-    await backfillOpenMetrics(file, dataDir);
-    server = new PrometheusServer(workDir, dataDir, await freePort());
-    await server.start();
-    return { server, workDir, close };
-  } catch (e) {
-    await close();
-    throw e;
-  }
+  });
 }
