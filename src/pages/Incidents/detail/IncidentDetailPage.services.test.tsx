@@ -54,7 +54,9 @@ describe('incident detail: affected services', () => {
     renderDetail();
     await section();
     expect(listed(testIds.incidentDetail.service)).toEqual(['checkout']);
-    expect(screen.getByTestId('logs-scene')).toHaveTextContent('{app="checkout"}');
+    // The logs scene mounts once the app settings (the Loki data source) arrive, a read apart from the incident's:
+    // on a busy machine that can be after the services section shows.
+    await waitFor(() => expect(screen.getByTestId('logs-scene')).toHaveTextContent('{app="checkout"}'));
 
     // The Field labels the input (its description is part of the label).
     await user.click(screen.getByRole('textbox', { name: /^Add service/ }));
@@ -80,7 +82,7 @@ describe('incident detail: affected services', () => {
 
     await waitFor(() => expect(listed(testIds.incidentDetail.service)).toEqual(['checkout', 'cart']));
     expect(screen.getByTestId(testIds.incidentDetail.serviceInput)).toHaveValue('');
-    expect(screen.getByTestId('logs-scene')).toHaveTextContent('{app=~"checkout|cart"}');
+    await waitFor(() => expect(screen.getByTestId('logs-scene')).toHaveTextContent('{app=~"checkout|cart"}'));
     expect(screen.getByText('Added service cart')).toBeInTheDocument();
   });
 
@@ -124,7 +126,9 @@ describe('incident detail: affected services', () => {
       expect(checkRequest(r)).toEqual([]);
     }
     await waitFor(() => expect(listed(testIds.incidentDetail.logSelector)).toEqual(['{namespace="shop", app="cart"}']));
-    expect(screen.getByTestId('logs-scene')).toHaveTextContent('{app="checkout"} | {namespace="shop", app="cart"}');
+    await waitFor(() =>
+      expect(screen.getByTestId('logs-scene')).toHaveTextContent('{app="checkout"} | {namespace="shop", app="cart"}')
+    );
     expect(screen.getByTestId(testIds.incidentDetail.selectorInput)).toHaveValue('');
   });
 
