@@ -1,0 +1,7 @@
+export * from './model';
+export * from './key';
+export * from './validate';
+export * from './annotations';
+export * from './fold';
+export * from './budget';
+export * from './rank';
