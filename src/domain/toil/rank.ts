@@ -105,6 +105,7 @@ export function automationCandidates(
     });
   }
   return out.sort(
-    (a, b) => b.hoursPerQuarter - a.hoursPerQuarter || a.team.localeCompare(b.team) || a.taskKey.localeCompare(b.taskKey)
+    (a, b) =>
+      b.hoursPerQuarter - a.hoursPerQuarter || a.team.localeCompare(b.team) || a.taskKey.localeCompare(b.taskKey)
   );
 }

@@ -80,7 +80,10 @@ export function validateToilFields(fields: ToilFields, now: number): FieldProble
   if (!Number.isFinite(fields.durationMinutes) || fields.durationMinutes <= 0) {
     problems.push({ field: 'durationMinutes', message: 'must be more than 0 minutes' });
   } else if (fields.durationMinutes > MAX_ENTRY_MINUTES) {
-    problems.push({ field: 'durationMinutes', message: 'must be at most 24 hours; log longer work as several entries' });
+    problems.push({
+      field: 'durationMinutes',
+      message: 'must be at most 24 hours; log longer work as several entries',
+    });
   }
   if (!(TOIL_KINDS as readonly string[]).includes(fields.kind)) {
     problems.push({ field: 'kind', message: `must be one of ${TOIL_KINDS.join(', ')}` });
