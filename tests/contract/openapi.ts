@@ -48,7 +48,8 @@ ajv.addSchema({ $id: 'grafana', definitions });
 const paths = (spec as unknown as { paths: Record<string, Record<string, Operation>> }).paths;
 const templates = Object.keys(paths).map((template) => ({
   template,
-  re: new RegExp('^' + template.replace(/\{[^}]+\}/g, '[^/]+') + '$'),
+  // {datasource_proxy_route} is the rest of the path, slashes included (e.g. api/v1/status/buildinfo).
+  re: new RegExp('^' + template.replace('{datasource_proxy_route}', '.+').replace(/\{[^}]+\}/g, '[^/]+') + '$'),
 }));
 
 /** Finds the spec path template for a concrete path (without the /api base path). */

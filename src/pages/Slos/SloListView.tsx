@@ -1,4 +1,4 @@
-import React, { useMemo } from 'react';
+import React, { Suspense, lazy, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { Button, EmptyState, LinkButton, LoadingPlaceholder, Stack, Text } from '@grafana/ui';
 import { canEditSettings } from '../../api/permissions';
@@ -22,6 +22,11 @@ import {
 } from './listModel';
 import { useRawFallback, useSlosWithStatus } from './useSlosWithStatus';
 
+// Rule generation is only needed once an admin opens the dialog: keep it out of the list's chunk.
+const InstallRulesModal = lazy(() =>
+  import('./detail/InstallRulesModal').then((m) => ({ default: m.InstallRulesModal }))
+);
+
 const READ_ONLY_NOTE = 'Only organization admins can create or edit SLOs';
 const SLO_NOUN = { one: 'SLO', many: 'SLOs' };
 
@@ -44,6 +49,7 @@ export function SloListView() {
   const [params, setParams] = useSearchParams();
   const query = queryFromParams(params);
   const canEdit = canEditSettings();
+  const [installAll, setInstallAll] = useState(false);
 
   const allRows = data.state === 'data' ? data.rows : undefined;
   const options = useMemo(() => filterOptions(allRows ?? []), [allRows]);
@@ -93,7 +99,17 @@ export function SloListView() {
       <Stack direction="row" justifyContent="space-between" alignItems="flex-start" wrap="wrap">
         <SloFilters query={query} options={options} onChange={update} />
         {canEdit ? (
-          <CreateActions />
+          <Stack direction="row" gap={1}>
+            <Button
+              variant="secondary"
+              icon="upload"
+              onClick={() => setInstallAll(true)}
+              disabled={data.rows.length === 0}
+            >
+              Install all rules
+            </Button>
+            <CreateActions />
+          </Stack>
         ) : (
           <Text color="secondary" data-testid={testIds.slos.readOnly}>
             {READ_ONLY_NOTE}.
@@ -126,6 +142,15 @@ export function SloListView() {
           />
           <ListPager shown={shown} total={visible.length} noun={SLO_NOUN} onNavigate={(page) => update({ page })} />
         </>
+      )}
+      {installAll && (
+        <Suspense fallback={<LoadingPlaceholder text="Loading…" />}>
+          <InstallRulesModal
+            slos={data.rows.map((r) => r.slo)}
+            defaultUid={data.defaultUid}
+            onDismiss={() => setInstallAll(false)}
+          />
+        </Suspense>
       )}
     </Stack>
   );

@@ -78,7 +78,9 @@ describe('SloDetailPage', () => {
   it('maps an exhausted budget to the freeze policy', async () => {
     serve([slo], makeSnapshot(-0.2, 3));
     renderDetailPage('checkout');
-    expect(await screen.findByTestId(testIds.sloDetail.policy)).toHaveTextContent(/Exhausted: Freeze.*Why: remaining budget -20% ≤ 0%/);
+    expect(await screen.findByTestId(testIds.sloDetail.policy)).toHaveTextContent(
+      /Exhausted: Freeze.*Why: remaining budget -20% ≤ 0%/
+    );
   });
 
   it('shows the policy the SLO names: its name, state, action, reason, exemptions and approvers', async () => {
@@ -88,7 +90,12 @@ describe('SloDetailPage', () => {
       exhaustedAtOrBelow: 0.1,
       atRiskBelow: 0.5,
       fastBurn: { rate: 4, window: '1h' as const },
-      actions: { healthy: 'ship' as const, at_risk: 'ship_with_approval' as const, fast_burn: 'freeze' as const, exhausted: 'freeze' as const },
+      actions: {
+        healthy: 'ship' as const,
+        at_risk: 'ship_with_approval' as const,
+        fast_burn: 'freeze' as const,
+        exhausted: 'freeze' as const,
+      },
       exemptions: ['Security fixes'],
       approvers: ['alice', 'bob'],
       incidentBudgetShare: 0.2,
@@ -96,9 +103,15 @@ describe('SloDetailPage', () => {
     jest.mocked(getPluginSettings).mockResolvedValue({
       enabled: true,
       pinned: false,
-      jsonData: { slos: [{ ...slo, policy: 'checkout-strict' }], policies: [strict], settings: { defaultPrometheusUid: 'prom' } },
+      jsonData: {
+        slos: [{ ...slo, policy: 'checkout-strict' }],
+        policies: [strict],
+        settings: { defaultPrometheusUid: 'prom' },
+      },
     });
-    jest.mocked(fetchSloSnapshots).mockImplementation(async (given) => new Map(given.map((s) => [s.id, makeSnapshot(0.8, 5)])));
+    jest
+      .mocked(fetchSloSnapshots)
+      .mockImplementation(async (given) => new Map(given.map((s) => [s.id, makeSnapshot(0.8, 5)])));
     renderDetailPage('checkout');
     const card = await screen.findByTestId(testIds.sloDetail.policy);
     await waitFor(() => expect(card).toHaveTextContent('Error-budget policy Checkout strict: Burning fast: Freeze'));
