@@ -1,0 +1,5 @@
+export * from './model';
+export * from './period';
+export * from './credits';
+export * from './exclusions';
+export * from './validate';
