@@ -1,4 +1,12 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_MIMIR_NAMESPACE, mimirNamespaceProblem } from '../domain/rules/mimir';
+import {
+  dns1123LabelProblem,
+  dns1123SubdomainProblem,
+  labelKeyProblem,
+  labelValueProblem,
+  resourceNameFromPath,
+} from '../domain/rules/operator';
 import { isDuration, parseDuration } from '../domain/slo/durations';
 
 const VALIDATE_USAGE = `Usage: sre-reliability validate <files...>
@@ -11,14 +19,23 @@ const RULES_USAGE = `Usage: sre-reliability rules <files...> [options]
 
 Write one rule file for the SLOs in <files> (ids must be unique across them; a file given twice is read once).
 Every query is type-checked as Prometheus does before anything is written.
-  --format prometheus|grafana         Prometheus recording + alerting rules (default), or a Grafana
-                                      alerting provisioning file (needs the recording rules loaded too).
+  --format FORMAT                     What to write:
+      prometheus                      Prometheus recording + alerting rules (default).
+      grafana                         A Grafana alerting provisioning file (needs the recording rules loaded too).
+      prometheus-operator             One PrometheusRule resource (monitoring.coreos.com/v1) for kubectl apply.
+      mimir (alias cortex)            A ruler namespace file for mimirtool rules load (cortextool rules load).
   --datasource-uid UID                Prometheus data source of the Grafana rules (required for grafana).
   --folder-uid UID, --folder-title TITLE   Grafana folder (grafana format).
   --grafana-url URL                   Base URL for links to the SLO pages in alert annotations.
   --interval DURATION                 Rule group evaluation interval. Set it to the scrape interval: the
                                       period ratio is exact when every scrape interval is covered by the
                                       same number of 5m windows (unset: Prometheus' evaluation_interval).
+  --name NAME                         prometheus-operator: metadata.name (default: the spec file's name; needed
+                                      with several files).
+  --namespace NS                      prometheus-operator: metadata.namespace (unset: kubectl's namespace).
+                                      mimir: the ruler namespace (default ${DEFAULT_MIMIR_NAMESPACE}).
+  --label KEY=VALUE                   prometheus-operator: a metadata label, for the ruleSelector of the
+                                      Prometheus that should load the rules (repeatable).
   -o, --output FILE                   Write to FILE instead of stdout.
 `;
 
@@ -91,16 +108,26 @@ export type CliCommand =
   | {
       cmd: 'rules';
       files: string[];
-      format: 'prometheus' | 'grafana';
+      /** `cortex` is parsed as `mimir`: the file format is the same. */
+      format: RulesFormat;
       datasourceUid?: string;
       folderUid?: string;
       folderTitle?: string;
       grafanaUrl?: string;
       interval?: string;
       output?: string;
+      /** prometheus-operator: metadata.name (always set for that format). */
+      name?: string;
+      /** prometheus-operator: metadata.namespace; mimir: the ruler namespace (always set for mimir). */
+      namespace?: string;
+      /** prometheus-operator: metadata.labels. */
+      labels?: Record<string, string>;
     }
   | { cmd: 'convert'; file: string; to: 'openslo' | 'json'; output?: string }
   | GateCommand;
+
+const RULES_FORMATS = ['prometheus', 'grafana', 'prometheus-operator', 'mimir'] as const;
+export type RulesFormat = (typeof RULES_FORMATS)[number];
 
 /** Where the gate reads the recorded series. */
 export type GateSource = { kind: 'prometheus'; url: string } | { kind: 'grafana'; url: string; datasourceUid: string };
@@ -148,11 +175,24 @@ const OPTIONS = {
   annotate: { type: 'boolean' },
   version: { type: 'string' },
   timeout: { type: 'string' },
+  name: { type: 'string' },
+  namespace: { type: 'string' },
 } as const;
 
 const ALLOWED: Record<keyof typeof COMMAND_HELP, string[]> = {
   validate: [],
-  rules: ['format', 'datasource-uid', 'folder-uid', 'folder-title', 'grafana-url', 'interval', 'output'],
+  rules: [
+    'format',
+    'datasource-uid',
+    'folder-uid',
+    'folder-title',
+    'grafana-url',
+    'interval',
+    'output',
+    'name',
+    'namespace',
+    'label',
+  ],
   convert: ['to', 'output'],
   gate: [
     'service',
@@ -223,35 +263,111 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     }
     return { ok: true, command: { cmd, file: files[0], to: values.to, output: values.output } };
   }
-  const format = values.format ?? 'prometheus';
-  if (format !== 'prometheus' && format !== 'grafana') {
-    return usage(`--format must be prometheus or grafana, got "${format}"`);
+  return parseRules(files, values, usage);
+}
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** The rules command's options; a name Kubernetes or the ruler would refuse is a usage error here. */
+function parseRules(files: string[], values: Values, usage: (error: string) => ParsedArgs): ParsedArgs {
+  const given = values.format ?? 'prometheus';
+  const format = given === 'cortex' ? 'mimir' : given;
+  if (!(RULES_FORMATS as readonly string[]).includes(format)) {
+    return usage(`--format must be prometheus, grafana, prometheus-operator, mimir or cortex, got "${given}"`);
   }
   if (format === 'grafana' && !values['datasource-uid']) {
     return usage('--format grafana needs --datasource-uid');
   }
-  if (values.interval !== undefined && !isDuration(values.interval)) {
+  // Prometheus' duration parser does not trim, so " 1m" would pass here and fail in Prometheus.
+  if (values.interval !== undefined && (!isDuration(values.interval) || values.interval.trim() !== values.interval)) {
     return usage(`--interval must be a Prometheus duration such as 30s or 1m, got "${values.interval}"`);
+  }
+  const operator = format === 'prometheus-operator';
+  for (const [flag, applies, where] of [
+    ['--name', operator, 'prometheus-operator'],
+    ['--label', operator, 'prometheus-operator'],
+    ['--namespace', operator || format === 'mimir', 'prometheus-operator, mimir or cortex'],
+  ] as const) {
+    const value = flag === '--name' ? values.name : flag === '--label' ? values.label : values.namespace;
+    if (value !== undefined && !applies) {
+      return usage(`${flag} applies only to --format ${where}`);
+    }
+  }
+  const extra: { name?: string; namespace?: string; labels?: Record<string, string> } = {};
+  if (operator) {
+    let name = values.name;
+    if (name === undefined) {
+      if (files.length > 1) {
+        return usage('--format prometheus-operator with several files needs --name for the resource');
+      }
+      name = resourceNameFromPath(files[0]);
+      if (name === undefined) {
+        return usage(`--name is needed: no Kubernetes name can be made from the file name "${files[0]}"`);
+      }
+    }
+    const nameProblem = dns1123SubdomainProblem(name);
+    if (nameProblem) {
+      return usage(`--name "${name}" is not a Kubernetes resource name: it ${nameProblem}`);
+    }
+    extra.name = name;
+    if (values.namespace !== undefined) {
+      const p = dns1123LabelProblem(values.namespace);
+      if (p) {
+        return usage(`--namespace "${values.namespace}" is not a Kubernetes namespace: it ${p}`);
+      }
+      extra.namespace = values.namespace;
+    }
+    if (values.label !== undefined) {
+      const labels: Record<string, string> = {};
+      for (const l of values.label) {
+        const eq = l.indexOf('=');
+        if (eq <= 0) {
+          return usage(`--label must be KEY=VALUE, got "${l}"`);
+        }
+        const key = l.slice(0, eq);
+        const value = l.slice(eq + 1);
+        if (Object.prototype.hasOwnProperty.call(labels, key)) {
+          return usage(`--label ${key} is given twice`);
+        }
+        const keyProblem = labelKeyProblem(key);
+        if (keyProblem) {
+          return usage(`--label key "${key}" is not a Kubernetes label key: its ${keyProblem}`);
+        }
+        const valueProblem = labelValueProblem(value);
+        if (valueProblem) {
+          return usage(`--label ${key}: value "${value}" is not a Kubernetes label value: it ${valueProblem}`);
+        }
+        labels[key] = value;
+      }
+      extra.labels = labels;
+    }
+  }
+  if (format === 'mimir') {
+    const namespace = values.namespace ?? DEFAULT_MIMIR_NAMESPACE;
+    const p = mimirNamespaceProblem(namespace);
+    if (p) {
+      return usage(`--namespace "${namespace}" cannot be a ruler namespace: it ${p}`);
+    }
+    extra.namespace = namespace;
   }
   return {
     ok: true,
     command: {
       cmd: 'rules',
       files,
-      format,
+      format: format as RulesFormat,
       datasourceUid: values['datasource-uid'],
       folderUid: values['folder-uid'],
       folderTitle: values['folder-title'],
       grafanaUrl: values['grafana-url'],
       interval: values.interval,
       output: values.output,
+      ...extra,
     },
   };
 }
-
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
-
-const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** The gate's options; every combination that cannot work is a usage error here, before any file is read. */
 function parseGate(files: string[], values: Values, usage: (error: string) => ParsedArgs): ParsedArgs {

@@ -80,6 +80,36 @@ describe('sre-reliability CLI', () => {
     }
   });
 
+  it('rules --format prometheus-operator -o FILE writes one PrometheusRule; a bad --name exits 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sre-cli-'));
+    try {
+      const out = join(dir, 'slos.yaml');
+      const r = cli(
+        'rules',
+        'examples/slos.yaml',
+        '--format',
+        'prometheus-operator',
+        '--label',
+        'release=prom',
+        '-o',
+        out
+      );
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe('');
+      const resource = parse(readFileSync(out, 'utf8'));
+      expect(resource).toMatchObject({
+        apiVersion: 'monitoring.coreos.com/v1',
+        kind: 'PrometheusRule',
+        metadata: { name: 'slos', labels: { release: 'prom' } },
+      });
+      const bad = cli('rules', 'examples/slos.yaml', '--format', 'prometheus-operator', '--name', 'SLOs');
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/^error: --name "SLOs" is not a Kubernetes resource name: it must be lowercase/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('rules: invalid input writes nothing and exits 1', () => {
     const r = cli('rules', 'tests/fixtures/native/invalid.yaml');
     expect(r.code).toBe(1);

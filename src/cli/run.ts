@@ -1,12 +1,14 @@
 import { exportOpenSLO } from '../domain/formats/exportOpenSlo';
 import { importDocuments } from '../domain/formats/import';
 import { generateGrafanaAlertingFile } from '../domain/rules/grafana';
+import { generateMimirNamespace } from '../domain/rules/mimir';
+import { generatePrometheusRuleResource } from '../domain/rules/operator';
 import { generatePrometheusRules, ruleNotes, toYaml } from '../domain/rules/prometheus';
 import { dirname, resolve } from 'node:path';
 import { policyReferenceProblems, WORKBOOK_POLICY_ID, type ErrorBudgetPolicy } from '../domain/policy';
 import { type Slo } from '../domain/slo/model';
 import { checkPromQL, formatSyntaxError } from '../domain/slo/promql';
-import { COMMAND_HELP, HELP, parseCliArgs } from './args';
+import { COMMAND_HELP, HELP, parseCliArgs, type CliCommand } from './args';
 import { runGate, type GateIo } from './gate';
 
 /** What the CLI touches outside itself, injected so tests can run it in-process. */
@@ -196,6 +198,26 @@ export async function runCliAsync(argv: string[], io: GateIo): Promise<number> {
   return runParsed(parsed, io);
 }
 
+/** The document the rules command writes, in the chosen format. */
+function rulesFile(c: Extract<CliCommand, { cmd: 'rules' }>, slos: Slo[]): unknown {
+  const opts = { grafanaUrl: c.grafanaUrl, interval: c.interval };
+  switch (c.format) {
+    case 'grafana':
+      return generateGrafanaAlertingFile(slos, {
+        ...opts,
+        datasourceUid: c.datasourceUid!,
+        folderUid: c.folderUid,
+        folderTitle: c.folderTitle,
+      });
+    case 'prometheus-operator':
+      return generatePrometheusRuleResource(slos, { ...opts, name: c.name!, namespace: c.namespace, labels: c.labels });
+    case 'mimir':
+      return generateMimirNamespace(slos, c.namespace!, opts);
+    case 'prometheus':
+      return generatePrometheusRules(slos, opts);
+  }
+}
+
 function runParsed(parsed: ReturnType<typeof parseCliArgs>, io: CliIo): number {
   if (!parsed.ok) {
     io.stderr(`error: ${parsed.error}\n\n${parsed.topic ? COMMAND_HELP[parsed.topic] : HELP}`);
@@ -223,16 +245,7 @@ function runParsed(parsed: ReturnType<typeof parseCliArgs>, io: CliIo): number {
       );
       return 0;
     case 'rules': {
-      const file =
-        c.format === 'grafana'
-          ? generateGrafanaAlertingFile(slos, {
-              datasourceUid: c.datasourceUid!,
-              folderUid: c.folderUid,
-              folderTitle: c.folderTitle,
-              grafanaUrl: c.grafanaUrl,
-              interval: c.interval,
-            })
-          : generatePrometheusRules(slos, { grafanaUrl: c.grafanaUrl, interval: c.interval });
+      const file = rulesFile(c, slos);
       const bad = generatedQueryProblems(file);
       if (bad.length) {
         bad.forEach((line) => io.stderr(`internal error: generated ${line}\n`));

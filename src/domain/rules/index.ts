@@ -15,5 +15,16 @@ export type {
   ProvisionedAlertRule,
   AlertQuery,
 } from './grafana';
+export {
+  generatePrometheusRuleResource,
+  resourceNameFromPath,
+  dns1123SubdomainProblem,
+  dns1123LabelProblem,
+  labelKeyProblem,
+  labelValueProblem,
+} from './operator';
+export type { PrometheusRuleResource, PrometheusRuleOptions } from './operator';
+export { generateMimirNamespace, mimirNamespaceProblem, DEFAULT_MIMIR_NAMESPACE } from './mimir';
+export type { MimirRuleNamespace } from './mimir';
 export { SERIES, errorRatioSeries, sliceBadRatioSeries, groupName, sloPageUrl, PLUGIN_ID } from './names';
 export type { PrometheusRuleFile, RuleGroup, Rule, RecordingRule, AlertingRule, RuleOptions } from './types';
