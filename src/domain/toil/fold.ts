@@ -69,6 +69,7 @@ export function foldToil(
       id: record.id,
       loggedBy: record.loggedBy,
       loggedAt: region.time ?? record.fields.at,
+      updatedAt: region.time ?? record.fields.at,
       revision: record.id,
       taskKey: taskKey(record.fields.task),
       conflicts: [],
@@ -141,7 +142,7 @@ function applyEdit(
   changed: Map<ToilFieldName, FieldChange>
 ): ToilEntry {
   const conflicts: ToilConflict[] = [...entry.conflicts];
-  const next: ToilEntry = { ...entry, revision: event.id };
+  const next: ToilEntry = { ...entry, revision: event.id, updatedAt: event.at };
   for (const [field, value] of Object.entries(event.changes) as Array<[ToilFieldName, unknown]>) {
     const previous = changed.get(field);
     if (previous && previous.index > baseIndex && !sameValue(previous.value, value)) {

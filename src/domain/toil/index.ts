@@ -5,3 +5,4 @@ export * from './annotations';
 export * from './fold';
 export * from './budget';
 export * from './rank';
+export * from './derived';

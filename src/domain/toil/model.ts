@@ -120,6 +120,8 @@ export interface ToilEntry extends ToilFields {
   id: string;
   loggedBy: string;
   loggedAt: number;
+  /** When the last applied change was made (loggedAt when never edited); a new change is stamped after it. */
+  updatedAt: number;
   /** The id of the last applied change (the entry id when never edited); an edit or delete is based on it. */
   revision: string;
   /** Normalised task, the grouping key. */
