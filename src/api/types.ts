@@ -1,5 +1,6 @@
 import type { ErrorBudgetPolicy } from '../domain/policy/model';
 import type { Slo } from '../domain/slo/model';
+import type { ToilTeamSettings } from '../domain/toil/model';
 
 /** App-wide settings, edited on the app's configuration page. */
 export interface AppSettings {
@@ -17,6 +18,8 @@ export interface AppJsonData {
   slos?: Slo[];
   /** Error-budget policies; one with id `workbook` overrides the built-in default. */
   policies?: ErrorBudgetPolicy[];
+  /** Each team's toil capacity and budget (Admin page). */
+  toilTeams?: ToilTeamSettings[];
   [key: string]: unknown;
 }
 

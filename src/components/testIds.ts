@@ -57,6 +57,23 @@ export const testIds = {
     postmortemBadge: 'data-testid sre-incidents-postmortem-badge',
     budgetRuleError: 'data-testid sre-incidents-budget-rule-error',
   },
+  toil: {
+    entries: 'data-testid sre-toil-entries',
+    entryRow: 'data-testid sre-toil-entry-row',
+    empty: 'data-testid sre-toil-empty',
+    logButton: 'data-testid sre-toil-log',
+    form: 'data-testid sre-toil-form',
+    reports: 'data-testid sre-toil-reports',
+    teamRow: 'data-testid sre-toil-team-row',
+    sources: 'data-testid sre-toil-sources',
+    candidates: 'data-testid sre-toil-candidates',
+    trend: 'data-testid sre-toil-trend',
+    problems: 'data-testid sre-toil-problems',
+    conflict: 'data-testid sre-toil-conflict',
+    overBudget: 'data-testid sre-overview-toil-over-budget',
+    teamsSettings: 'data-testid sre-config-toil-teams',
+    csvImport: 'data-testid sre-toil-csv-import',
+  },
   /** The SLO page's Releases and Freeze sections (issue 13). */
   releases: {
     section: 'data-testid sre-releases',

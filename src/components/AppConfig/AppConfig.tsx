@@ -8,6 +8,7 @@ import { canEditSettings } from '../../api/permissions';
 import { getPluginSettings, updateJsonData } from '../../api/pluginSettings';
 import { validateLabelName } from './validateSettings';
 import { PoliciesSection } from './PoliciesSection';
+import { ToilTeamsSection } from './ToilTeamsSection';
 import { testIds } from '../testIds';
 
 export interface AppConfigProps extends PluginConfigPageProps<AppPluginMeta<AppJsonData>> {}
@@ -120,6 +121,7 @@ export default function AppConfig(_props: AppConfigProps) {
       </form>
       <div className={styles.form}>
         <PoliciesSection />
+        <ToilTeamsSection />
       </div>
     </>
   );

@@ -35,7 +35,7 @@ describe('periods', () => {
 });
 
 describe('toilByPeriod', () => {
-  const teams: ToilTeamSettings[] = [{ team: 'Payments', capacityHoursPerWeek: 100, budget: 0.5 }];
+  const teams: ToilTeamSettings[] = [{ id: 'payments', team: 'Payments', capacityHoursPerWeek: 100, budget: 0.5 }];
   const range = { from: Date.UTC(2026, 10, 2), to: Date.UTC(2026, 10, 16) }; // two whole weeks
   const now = Date.UTC(2026, 11, 1);
 
@@ -89,8 +89,8 @@ describe('toilByPeriod', () => {
 describe('toilByTeam', () => {
   it('puts teams over budget first and counts their periods over', () => {
     const teams: ToilTeamSettings[] = [
-      { team: 'Payments', capacityHoursPerWeek: 40, budget: 0.5 },
-      { team: 'Web', capacityHoursPerWeek: 40, budget: 0.5 },
+      { id: 'payments', team: 'Payments', capacityHoursPerWeek: 40, budget: 0.5 },
+      { id: 'web', team: 'Web', capacityHoursPerWeek: 40, budget: 0.5 },
     ];
     const range = { from: Date.UTC(2026, 10, 2), to: Date.UTC(2026, 10, 16) };
     const list = entries(

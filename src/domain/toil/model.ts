@@ -136,12 +136,19 @@ export interface ToilEntry extends ToilFields {
 
 /** One team's toil settings (plugin settings, Admin page). */
 export interface ToilTeamSettings {
+  /** The team name lower-cased and trimmed (toilTeamId): one settings item per team. */
+  id: string;
   team: string;
   /** Hours of work a week the team has (people × hours, part-time included). */
   capacityHoursPerWeek: number;
   /** The share of capacity toil may take, in (0, 1]; the SRE book's cap is 0.5. */
   budget: number;
+  /** Optimistic-concurrency counter, incremented by every save from the app. */
+  revision?: number;
 }
+
+/** The settings id of a team: names compare case-insensitively, as Grafana's team names do. */
+export const toilTeamId = (team: string): string => team.trim().toLowerCase();
 
 export const DEFAULT_TOIL_BUDGET = 0.5;
 

@@ -1,5 +1,5 @@
 import { NO_TRAITS, type ToilFields } from './model';
-import { formatToilMinutes, parseToilDuration, validateToilFields, validateToilTeams } from './validate';
+import { formatToilMinutes, parseToilDuration, validateToilFields, validateToilTeam } from './validate';
 
 const NOW = Date.UTC(2026, 11, 5, 12);
 const ok: ToilFields = {
@@ -89,20 +89,22 @@ describe('validateToilFields', () => {
   });
 });
 
-describe('validateToilTeams', () => {
+describe('validateToilTeam', () => {
   it('accepts part-time capacities and the default budget', () => {
-    expect(validateToilTeams([{ team: 'Payments', capacityHoursPerWeek: 92.5, budget: 0.5 }])).toEqual([]);
+    expect(
+      validateToilTeam({ id: 'payments', team: 'Payments', capacityHoursPerWeek: 92.5, budget: 0.5 }, 't')
+    ).toEqual([]);
   });
 
-  it('names duplicates (case-insensitively), bad capacity and bad budget', () => {
-    const problems = validateToilTeams([
-      { team: 'Payments', capacityHoursPerWeek: 40, budget: 0.5 },
-      { team: 'payments', capacityHoursPerWeek: 0, budget: 50 },
-    ]);
-    expect(problems.map((p) => p.field)).toEqual([
-      'toilTeams[1].team',
-      'toilTeams[1].capacityHoursPerWeek',
-      'toilTeams[1].budget',
+  it('names a bad id, capacity, budget and unknown fields', () => {
+    expect(
+      validateToilTeam(
+        { id: 'Payments', team: 'Payments', capacityHoursPerWeek: 0, budget: 50, colour: 1 },
+        'toilTeams[1]'
+      ).map((p) => p.path)
+    ).toEqual(['toilTeams[1].id', 'toilTeams[1].capacityHoursPerWeek', 'toilTeams[1].budget', 'toilTeams[1].colour']);
+    expect(validateToilTeam('x', 'toilTeams[0]')).toEqual([
+      { path: 'toilTeams[0]', message: 'must be {team, capacityHoursPerWeek, budget}' },
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import { isSafeHref } from '../incident/html';
 import { isIncidentId } from '../incident/ids';
 import { sanitizeTagValue } from '../incident/annotations';
-import { type ToilFields, type ToilTeamSettings, TOIL_KINDS, TOIL_TRAITS } from './model';
+import { type ToilFields, TOIL_KINDS, TOIL_TRAITS, toilTeamId } from './model';
 
 export const MAX_TASK = 200;
 export const MAX_NOTE = 2000;
@@ -103,28 +103,33 @@ export function validateToilFields(fields: ToilFields, now: number): FieldProble
   return problems;
 }
 
-/** Field-named problems of the teams' toil settings (Admin page, plugin settings). */
-export function validateToilTeams(teams: readonly ToilTeamSettings[], path = 'toilTeams'): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  const seen = new Set<string>();
-  teams.forEach((t, i) => {
-    const at = `${path}[${i}]`;
-    const name = typeof t?.team === 'string' ? t.team.trim() : '';
-    if (name === '') {
-      problems.push({ field: `${at}.team`, message: 'must name the team' });
-    } else if (seen.has(name.toLowerCase())) {
-      problems.push({ field: `${at}.team`, message: `"${name}" is listed twice` });
-    } else {
-      seen.add(name.toLowerCase());
+/** Problems of one team's toil settings as stored (plugin settings), each with its path. */
+export function validateToilTeam(x: unknown, path: string): Array<{ path: string; message: string }> {
+  const problems: Array<{ path: string; message: string }> = [];
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) {
+    return [{ path, message: 'must be {team, capacityHoursPerWeek, budget}' }];
+  }
+  const t = x as Record<string, unknown>;
+  const name = typeof t.team === 'string' ? t.team.trim() : '';
+  if (name === '' || sanitizeTagValue(name) === '') {
+    problems.push({ path: `${path}.team`, message: 'must name the team' });
+  } else if (name.length > 100) {
+    problems.push({ path: `${path}.team`, message: 'must be at most 100 characters' });
+  } else if (t.id !== toilTeamId(name)) {
+    problems.push({ path: `${path}.id`, message: `must be "${toilTeamId(name)}", the team name in lower case` });
+  }
+  const cap = t.capacityHoursPerWeek;
+  if (typeof cap !== 'number' || !Number.isFinite(cap) || cap <= 0 || cap > 100_000) {
+    problems.push({ path: `${path}.capacityHoursPerWeek`, message: 'must be a number of hours above 0' });
+  }
+  const budget = t.budget;
+  if (typeof budget !== 'number' || !Number.isFinite(budget) || budget <= 0 || budget > 1) {
+    problems.push({ path: `${path}.budget`, message: 'must be a share in (0, 1], e.g. 0.5 for 50%' });
+  }
+  for (const key of Object.keys(t)) {
+    if (!['id', 'team', 'capacityHoursPerWeek', 'budget', 'revision'].includes(key)) {
+      problems.push({ path: `${path}.${key}`, message: 'unknown field (allowed: team, capacityHoursPerWeek, budget)' });
     }
-    const cap = t?.capacityHoursPerWeek;
-    if (typeof cap !== 'number' || !Number.isFinite(cap) || cap <= 0 || cap > 100_000) {
-      problems.push({ field: `${at}.capacityHoursPerWeek`, message: 'must be a number of hours above 0' });
-    }
-    const budget = t?.budget;
-    if (typeof budget !== 'number' || !Number.isFinite(budget) || budget <= 0 || budget > 1) {
-      problems.push({ field: `${at}.budget`, message: 'must be a share in (0, 1], e.g. 0.5 for 50%' });
-    }
-  });
+  }
   return problems;
 }

@@ -2,10 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { getPluginSettings } from '../../api/pluginSettings';
 import { readPolicies } from '../../api/policies';
 import { readSlos } from '../../api/slos';
+import { readToilTeams } from '../../api/toilTeams';
 import type { StoredList } from '../../api/storedItems';
 import { type AppSettings, DEFAULT_SETTINGS } from '../../api/types';
 import type { ErrorBudgetPolicy } from '../../domain/policy/model';
 import type { Slo } from '../../domain/slo/model';
+import type { ToilTeamSettings } from '../../domain/toil/model';
 import { SETTINGS_STALE_MS, queryClient } from './queryClient';
 
 /** Everything the pages read from the plugin settings, validated once. */
@@ -15,6 +17,7 @@ export interface AppData {
   defaultUid?: string;
   slos: StoredList<Slo>;
   policies: StoredList<ErrorBudgetPolicy>;
+  toilTeams: StoredList<ToilTeamSettings>;
 }
 
 export const APP_DATA_KEY = ['plugin-settings'] as const;
@@ -27,6 +30,7 @@ async function fetchAppData(): Promise<AppData> {
     defaultUid: settings.defaultPrometheusUid || undefined,
     slos: readSlos(jsonData),
     policies: readPolicies(jsonData),
+    toilTeams: readToilTeams(jsonData),
   };
 }
 
