@@ -83,7 +83,8 @@ export function grafanaRuleUid(sloId: string, tier: string): string {
   return `${plain.slice(0, UID_MAX - hash.length - 1)}-${hash}`;
 }
 
-function promQuery(refId: string, expr: string, datasourceUid: string, lookbackSeconds: number): AlertQuery {
+/** An instant PromQL query on `datasourceUid`, as Grafana's rule editor builds one. */
+export function promQuery(refId: string, expr: string, datasourceUid: string, lookbackSeconds: number): AlertQuery {
   return {
     refId,
     queryType: '',

@@ -5,6 +5,7 @@ import { installSloAlerts, listFolders, type Folder, type InstallResult } from '
 import { grafanaHref } from '../../../components/links';
 import { testIds } from '../../../components/testIds';
 import type { Slo } from '../../../domain/slo/model';
+import { GrafanaRecordingInstall } from './GrafanaRecordingInstall';
 import { RulerInstall } from './RulerInstall';
 
 interface Props {
@@ -17,7 +18,7 @@ type Load = { state: 'loading' } | { state: 'error'; error: string } | { state: 
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-type Target = 'grafana' | 'ruler';
+type Target = 'grafana' | 'ruler' | 'recording';
 const TARGETS: Array<{ label: string; value: Target; description: string }> = [
   { label: 'Grafana alerting', value: 'grafana', description: 'Grafana-managed alert rules in a folder' },
   {
@@ -25,11 +26,17 @@ const TARGETS: Array<{ label: string; value: Target; description: string }> = [
     value: 'ruler',
     description: "Recording and alerting rules in the data source's Mimir or Cortex ruler",
   },
+  {
+    label: 'Grafana-managed recording rules',
+    value: 'recording',
+    description: 'Recording rules evaluated by Grafana, for data sources without a writable ruler',
+  },
 ];
 
 /**
  * Installs the SLO's burn-rate alerts as Grafana-managed rules in a folder the user picks, or its whole rule group
- * into the data source's own ruler (RulerInstall).
+ * into the data source's own ruler (RulerInstall), or its recording rules as Grafana-managed recording rules
+ * (GrafanaRecordingInstall).
  */
 export function InstallAlertsModal({ slo, datasourceUid, onDismiss }: Props) {
   const [target, setTarget] = useState<Target>('grafana');
@@ -72,7 +79,9 @@ export function InstallAlertsModal({ slo, datasourceUid, onDismiss }: Props) {
       <Field label="Install into">
         <RadioButtonGroup options={TARGETS} value={target} onChange={setTarget} />
       </Field>
-      {target === 'ruler' ? (
+      {target === 'recording' ? (
+        <GrafanaRecordingInstall slo={slo} datasourceUid={datasourceUid} onDismiss={onDismiss} />
+      ) : target === 'ruler' ? (
         <RulerInstall slo={slo} datasourceUid={datasourceUid} onDismiss={onDismiss} />
       ) : (
         <>
