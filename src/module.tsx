@@ -7,6 +7,7 @@ import type { AppConfigProps } from './components/AppConfig/AppConfig';
 import type { AppJsonData } from './api/types';
 // Only @grafana/data and types: see the note at the top of declareLink.ts.
 import { declareIncidentLink } from './pages/Incidents/declareLink';
+import { logToilLink } from './pages/Toil/toilLink';
 
 const LazyApp = lazy(() => import('./components/App/App'));
 const LazyAppConfig = lazy(() => import('./components/AppConfig/AppConfig'));
@@ -31,4 +32,5 @@ export const plugin = new AppPlugin<AppJsonData>()
     body: AppConfig,
     id: 'configuration',
   })
-  .addLink(declareIncidentLink);
+  .addLink(declareIncidentLink)
+  .addLink(logToilLink);

@@ -75,6 +75,13 @@ describe('toilByPeriod', () => {
     expect(row.capacityHours).toBeCloseTo(400, 9); // 100 h/week × 28 days / 7
   });
 
+  it('counts only the capacity inside the range for a period the range cuts', () => {
+    const cut = { from: Date.UTC(2026, 10, 5), to: Date.UTC(2026, 10, 9) }; // Thursday to Monday: 4 days
+    const [row] = toilByPeriod(entries({ at: Date.UTC(2026, 10, 6), durationMinutes: 600 }), teams, cut, 'week', now);
+    expect(row).toMatchObject({ partial: true, hours: 10 });
+    expect(row.capacityHours).toBeCloseTo((100 * 4) / 7, 9);
+  });
+
   it('marks the running period as partial', () => {
     const rows = toilByPeriod(entries({ at: Date.UTC(2026, 10, 10) }), teams, range, 'week', Date.UTC(2026, 10, 11));
     expect(rows.map((r) => r.partial)).toEqual([false, true]);

@@ -43,7 +43,7 @@ export interface ToilPeriodReport {
   team: string;
   start: number;
   end: number;
-  /** The period has not ended yet (or the range cuts it): its share can still grow. */
+  /** The period has not ended yet, or the range cuts it: its capacity is the part inside the range. */
   partial: boolean;
   hours: number;
   entries: number;
@@ -108,12 +108,14 @@ export function toilByPeriod(
     const settings = teamSettings(teams, lower);
     for (const p of periods) {
       const sum = sums.get(`${lower}\u0000${p.start}`) ?? { hours: 0, entries: 0 };
-      const capacityHours = settings ? (settings.capacityHoursPerWeek * (p.end - p.start)) / WEEK : undefined;
+      // A period the range cuts counts only the capacity of the part inside the range, so its share is comparable.
+      const inRange = Math.min(p.end, range.to) - Math.max(p.start, range.from);
+      const capacityHours = settings ? (settings.capacityHoursPerWeek * inRange) / WEEK : undefined;
       out.push({
         team,
         start: p.start,
         end: p.end,
-        partial: p.end > Math.min(now, range.to),
+        partial: p.start < range.from || p.end > Math.min(now, range.to),
         hours: sum.hours,
         entries: sum.entries,
         capacityHours,

@@ -8,10 +8,13 @@ import { testIds } from '../../components/testIds';
 import { makeSlo, makeSnapshot } from '../Slos/__fixtures__/slos';
 import OverviewPage from './OverviewPage';
 import { listIncidents, type LoadedIncident } from '../../api/incidents';
+import { listToil } from '../../api/toil';
+import { NO_TRAITS, type ToilEntry, taskKey } from '../../domain/toil';
 
 jest.mock('../../api/pluginSettings');
 jest.mock('../../api/sloStatus');
 jest.mock('../../api/incidents');
+jest.mock('../../api/toil');
 
 const getSettings = jest.mocked(getPluginSettings);
 const fetchSnapshots = jest.mocked(fetchSloSnapshots);
@@ -39,6 +42,8 @@ beforeEach(() => {
   fetchSnapshots.mockReset();
   listIncidentsMock.mockReset();
   listIncidentsMock.mockResolvedValue({ incidents: [], problems: [] });
+  jest.mocked(listToil).mockReset();
+  jest.mocked(listToil).mockResolvedValue({ entries: [], estimates: new Map(), problems: [] });
 });
 
 describe('Overview: open incidents', () => {
@@ -73,6 +78,68 @@ describe('Overview: open incidents', () => {
     listIncidentsMock.mockRejectedValue(new ApiError('GET /api/annotations failed (500): db locked', 500));
     renderPage();
     expect(await screen.findByText(/db locked/)).toBeInTheDocument();
+  });
+});
+
+const NOW = Date.UTC(2026, 11, 15, 12);
+const toil = (team: string, hours: number): ToilEntry => ({
+  id: `toil-x-${team}`,
+  task: 'Restart pod',
+  team,
+  who: 'alice',
+  at: Date.UTC(2026, 11, 2),
+  durationMinutes: hours * 60,
+  kind: 'manual_operation',
+  traits: NO_TRAITS,
+  loggedBy: 'alice',
+  loggedAt: NOW,
+  updatedAt: NOW,
+  revision: `toil-x-${team}`,
+  taskKey: taskKey('Restart pod'),
+  conflicts: [],
+});
+
+describe('Overview: teams over toil budget', () => {
+  const teams = [
+    { id: 'payments', team: 'Payments', capacityHoursPerWeek: 10, budget: 0.5 },
+    { id: 'search', team: 'Search', capacityHoursPerWeek: 40, budget: 0.5 },
+  ];
+  beforeEach(() => {
+    jest.spyOn(Date, 'now').mockReturnValue(NOW);
+    getSettings.mockResolvedValue({ enabled: true, pinned: false, jsonData: { slos: [], toilTeams: teams } });
+    fetchSnapshots.mockResolvedValue(new Map());
+  });
+  afterEach(() => jest.mocked(Date.now).mockRestore());
+
+  it('lists only the teams over budget this month and links to the month’s Toil reports', async () => {
+    // 14.5 days of December so far: Payments had 20.7 h of capacity and logged 15 h (72%); Search logged 2 of 83 h.
+    jest
+      .mocked(listToil)
+      .mockResolvedValue({ entries: [toil('Payments', 15), toil('Search', 2)], estimates: new Map(), problems: [] });
+    renderPage();
+    const card = await screen.findByTestId(testIds.toil.overBudget);
+    const list = await within(card).findByRole('list', { name: 'Teams over toil budget' });
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent)
+    ).toEqual(['Payments72% of capacity15 h toil, budget 50%']);
+    expect(jest.mocked(listToil)).toHaveBeenCalledWith({ from: Date.UTC(2026, 11, 1), to: Date.UTC(2027, 0, 1) });
+    expect(within(card).getByRole('link', { name: 'Toil reports' })).toHaveAttribute(
+      'href',
+      '/a/sre-reliability-app/toil?view=reports&period=month&from=2026-12-01&to=2026-12-31'
+    );
+  });
+
+  it('says when no team is over budget, and shows a load error', async () => {
+    jest.mocked(listToil).mockResolvedValue({ entries: [toil('Search', 2)], estimates: new Map(), problems: [] });
+    const { unmount } = renderPage();
+    expect(await screen.findByText('No team is over its toil budget this month.')).toBeInTheDocument();
+    unmount();
+    jest.mocked(listToil).mockRejectedValue(new ApiError('GET /api/annotations failed (500): toil db locked', 500));
+    renderPage();
+    const card = screen.getByTestId(testIds.toil.overBudget);
+    expect(await within(card).findByText(/toil db locked/)).toBeInTheDocument();
   });
 });
 
@@ -141,6 +208,8 @@ describe('Overview', () => {
     expect(within(worst).getByTestId(testIds.dataProblem)).toHaveTextContent('bad exceeds total: check the queries');
     expect(within(worst).getByTestId(testIds.dataProblem)).toHaveTextContent('total: b');
     expect(within(worst).queryByText('Exhausted')).toBeNull();
-    expect(within(screen.getByTestId(testIds.overview.statusCounts)).getByLabelText('bad_data count')).toHaveTextContent('1');
+    expect(
+      within(screen.getByTestId(testIds.overview.statusCounts)).getByLabelText('bad_data count')
+    ).toHaveTextContent('1');
   });
 });

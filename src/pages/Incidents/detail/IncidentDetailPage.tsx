@@ -8,6 +8,7 @@ import { AffectedServicesSection } from './AffectedServicesSection';
 import { IncidentHeader } from './IncidentHeader';
 import { LinkedSlosSection } from './LinkedSlosSection';
 import { LogsSection } from './LogsSection';
+import { LogToilButton } from './LogToilButton';
 import { RolesSection } from './RolesSection';
 import { StatusUpdatesSection } from './StatusUpdatesSection';
 import { TimelineSection } from './TimelineSection';
@@ -66,6 +67,11 @@ export function IncidentDetailPage() {
           </Alert>
         )}
         <IncidentHeader {...shared} now={now} />
+        {canWrite && (
+          <div>
+            <LogToilButton incident={incident} />
+          </div>
+        )}
         <RolesSection {...shared} />
         <StatusUpdatesSection {...shared} now={now} />
         <TimelineSection {...shared} />
