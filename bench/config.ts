@@ -28,7 +28,8 @@ export interface BenchConfig {
   timeoutSec: number;
 }
 
-function envInt(name: string, def: number, min: number, max: number): number {
+/** An integer BENCH_* override within [min, max], or `def` when unset; anything else is an error naming the variable. */
+export function envInt(name: string, def: number, min: number, max: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') {
     return def;

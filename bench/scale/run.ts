@@ -15,6 +15,7 @@ import {
   type RuleGroup,
 } from '../../src/domain/rules';
 import type { Slo } from '../../src/domain/slo';
+import { envInt } from '../config';
 import { OpenMetricsWriter } from '../openmetrics';
 import { Prometheus, backfillOpenMetrics, freePort, installCleanupHandlers, run } from '../prom';
 import { pyrraRules } from './pyrra';
@@ -23,18 +24,6 @@ import { renderMarkdown, type ScaleReport, type VariantResult } from './report';
 import { parseMetrics, ruleTimings, snapshotDelta, type Snapshot } from './metrics';
 
 const COMMITTED = resolve(__dirname, '..', 'results');
-
-function envInt(name: string, def: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') {
-    return def;
-  }
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new Error(`${name} must be an integer in [${min}, ${max}], got ${raw}`);
-  }
-  return n;
-}
 
 export interface ScaleConfig {
   smoke: boolean;

@@ -2,18 +2,7 @@
  * Identifiers. Both take the clock and the random source as arguments so they are deterministic in tests;
  * callers pass `Date.now()` and `Math.random` (or a crypto-backed source).
  */
-
-const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
-
-function randomChars(random: () => number, length: number): string {
-  let out = '';
-  for (let i = 0; i < length; i++) {
-    // Clamp: a source returning exactly 1 (outside Math.random's contract) must not index past the alphabet.
-    const index = Math.min(ALPHABET.length - 1, Math.max(0, Math.floor(random() * ALPHABET.length)));
-    out += ALPHABET[index];
-  }
-  return out;
-}
+import { randomChars, timeRandomId } from '../ids';
 
 /**
  * A new incident id such as `INC-20261128-ab12`: the UTC day, readable on a call, plus 4 random characters
@@ -29,7 +18,7 @@ export function newIncidentId(now: number, random: () => number): string {
  * may write at the same millisecond); the time prefix only keeps ids of one client roughly ordered.
  */
 export function newEventId(now: number, random: () => number): string {
-  return `evt-${Math.max(0, Math.floor(now)).toString(36)}-${randomChars(random, 10)}`;
+  return timeRandomId('evt', now, random, 10);
 }
 
 /**

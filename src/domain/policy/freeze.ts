@@ -4,6 +4,7 @@
  * end), all append-only. A freeze's state is the fold of its region and its events, so two Editors writing at once
  * both keep what they wrote, and every reader computes the same state. Pure: the API layer reads and sends.
  */
+import { timeRandomId } from '../ids';
 import { sanitizeTagValue } from '../incident/annotations';
 import { escapeHtml } from '../incident/html';
 
@@ -76,21 +77,12 @@ export interface FreezeProblem {
 
 /** A new freeze id such as `frz-mi3k2a1b-x7p2q9`: time in base 36 plus random characters, unique enough. */
 export function newFreezeId(now: number, random: () => number): string {
-  return `frz-${Math.max(0, Math.floor(now)).toString(36)}-${randomChars(random, 8)}`;
+  return timeRandomId('frz', now, random, 8);
 }
 
 /** A new freeze event id, unique among concurrent writers. */
 export function newFreezeEventId(now: number, random: () => number): string {
-  return `fev-${Math.max(0, Math.floor(now)).toString(36)}-${randomChars(random, 10)}`;
-}
-
-function randomChars(random: () => number, n: number): string {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  let out = '';
-  for (let i = 0; i < n; i++) {
-    out += alphabet[Math.floor(random() * alphabet.length) % alphabet.length];
-  }
-  return out;
+  return timeRandomId('fev', now, random, 10);
 }
 
 const sloTag = (sloId: string) => `slo:${sanitizeTagValue(sloId)}`;

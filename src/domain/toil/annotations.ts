@@ -5,6 +5,7 @@
  * An entry is the fold of its record and its events, so two people editing at once both keep what they wrote.
  * Pure: the API layer reads and sends.
  */
+import { timeRandomId } from '../ids';
 import { sanitizeTagValue } from '../incident/annotations';
 import { escapeHtml } from '../incident/html';
 import {
@@ -25,21 +26,12 @@ const ENTRY_ID_RE = /^toil-[a-z0-9]+-[a-z0-9]+$/;
 
 /** A new entry id such as `toil-mi3k2a1b-x7p2q9ab`: time in base 36 plus random characters. */
 export function newToilId(now: number, random: () => number): string {
-  return `toil-${Math.max(0, Math.floor(now)).toString(36)}-${randomChars(random, 8)}`;
+  return timeRandomId('toil', now, random, 8);
 }
 
 /** A new event id, unique among concurrent writers. */
 export function newToilEventId(now: number, random: () => number): string {
-  return `tev-${Math.max(0, Math.floor(now)).toString(36)}-${randomChars(random, 10)}`;
-}
-
-function randomChars(random: () => number, n: number): string {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  let out = '';
-  for (let i = 0; i < n; i++) {
-    out += alphabet[Math.floor(random() * alphabet.length) % alphabet.length];
-  }
-  return out;
+  return timeRandomId('tev', now, random, 10);
 }
 
 /** Tags of an entry's region: `sre-toil` and `team:<name>` (what dashboards filter on) and its id. */
