@@ -13,7 +13,7 @@ import {
 } from '@grafana/data';
 
 /** Must equal `extensions.addedLinks[].title` in plugin.json, or Grafana ignores the link. */
-export const TOIL_LINK_TITLE = 'Log toil';
+export const TOIL_LINK_TITLE = 'Log toil from this panel';
 /** `prefixRoute(ROUTES.Toil)`, spelled out to keep constants.ts (and plugin.json) out of module.js. */
 export const TOIL_PATH = '/a/sre-reliability-app/toil';
 /** One entry is at most a day of work (MAX_ENTRY_MINUTES); a longer panel range says nothing about the work. */
