@@ -155,8 +155,15 @@ export function serviceName(i: number): string {
   return i < NAMES.length ? NAMES[i] : `svc-${i}`;
 }
 
-/** Generates the data, writes it as OpenMetrics to `file`, and returns the series and the ground truth. */
-export async function generateData(cfg: BenchConfig, file: string): Promise<Dataset> {
+/**
+ * Generates the data, writes it as OpenMetrics to `file`, and returns the series and the ground truth. The window
+ * starts at `windowStartSec` (default WINDOW_START_SEC; the SLA bench places it before a calendar month).
+ */
+export async function generateData(
+  cfg: BenchConfig,
+  file: string,
+  windowStartSec = WINDOW_START_SEC
+): Promise<Dataset> {
   const rnd = prng(cfg.seed);
   const res = cfg.resolutionSec;
   const warmupSteps = Math.ceil((cfg.warmupMin * 60) / res);
@@ -165,7 +172,7 @@ export async function generateData(cfg: BenchConfig, file: string): Promise<Data
     throw new Error(`resolution ${res}s does not divide ${cfg.days}d`);
   }
   const steps = warmupSteps + windowSteps + 1;
-  const firstSec = WINDOW_START_SEC - warmupSteps * res;
+  const firstSec = windowStartSec - warmupSteps * res;
 
   const series: SeriesDef[] = [];
   const services: ServiceTruth[] = [];
@@ -184,7 +191,7 @@ export async function generateData(cfg: BenchConfig, file: string): Promise<Data
       const day = Math.floor(rnd() * cfg.days);
       const quiet = rnd() < 0.8;
       const startHour = quiet ? 0.5 + rnd() * 4 : rnd() * 24;
-      const startSec = WINDOW_START_SEC + day * 86400 + Math.floor(startHour * 3600);
+      const startSec = windowStartSec + day * 86400 + Math.floor(startHour * 3600);
       bursts.push({
         startStep: Math.floor((startSec - firstSec) / res),
         steps: Math.ceil(((10 + rnd() * 110) * 60) / res),

@@ -13,5 +13,7 @@ echo "--- budget-30d (2 SLOs, 1 day, real Prometheus)"
 npx tsx bench/run.ts
 echo "--- scale-rules (10 SLOs, 10s interval, real Prometheus)"
 npx tsx bench/scale/run.ts
-echo "--- list-render, incident-list-render (5, 10, 20 rows)"
+echo "--- sla-compliance (1 service, 3 one-day periods, real Prometheus)"
+npx tsx bench/sla/run.ts
+echo "--- list-render, incident-list-render, toil-list-render (5, 10, 20 rows)"
 npx jest -c jest.config.js --ci --silent --testMatch '<rootDir>/bench/list/*.bench.tsx' --maxWorkers=1

@@ -1,7 +1,7 @@
 // Regenerates the demo stack's SLOs as code from examples/slos.yaml:
-//   provisioning/prometheus/rules/slos.yaml  (recording and alerting rules, loaded by Prometheus)
-//   provisioning/plugins/app.yaml            (the app enabled, with the SLOs in jsonData.slos and the policies in
-//                                             jsonData.policies)
+//   provisioning/prometheus/rules/slos.yaml  (recording and alerting rules of the SLOs and SLAs, loaded by Prometheus)
+//   provisioning/plugins/app.yaml            (the app enabled, with the SLOs in jsonData.slos, the policies in
+//                                             jsonData.policies and the SLAs in jsonData.slas)
 // Run: npx tsx scripts/provisionDemo.ts [--check]. With --check it writes nothing and exits 1 when the
 // committed files differ from what the spec generates.
 import fs from 'node:fs';
@@ -9,11 +9,13 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { importDocuments } from '../src/domain/formats';
 import { generatePrometheusRules, ruleNotes, toYaml } from '../src/domain/rules';
+import { slaRuleGroups } from '../src/domain/rules/slaRecording';
 
 const root = path.resolve(__dirname, '..');
 const SPEC = 'examples/slos.yaml';
 const RULES = 'provisioning/prometheus/rules/slos.yaml';
 const APP = 'provisioning/plugins/app.yaml';
+const DEMO_SCRAPE_INTERVAL = '15s';
 
 /** The two provisioning files generated from the example spec. */
 export function generateDemoProvisioning(): Record<string, string> {
@@ -32,15 +34,25 @@ export function generateDemoProvisioning(): Record<string, string> {
           settings: { defaultPrometheusUid: 'prometheus', lokiUid: 'loki', logServiceLabel: 'service' },
           slos: result.slos,
           ...(result.policies.length ? { policies: result.policies } : {}),
+          ...(result.slas.length ? { slas: result.slas } : {}),
         },
       },
     ],
   };
   return {
-    [RULES]: toYaml(generatePrometheusRules(result.slos, { grafanaUrl: 'http://localhost:3000' }), ruleNotes(result.slos)),
+    [RULES]: toYaml(
+      {
+        groups: [
+          ...generatePrometheusRules(result.slos, { grafanaUrl: 'http://localhost:3000' }).groups,
+          // The demo Prometheus scrapes every 15s (provisioning/prometheus/prometheus.yml).
+          ...slaRuleGroups(result.slas, result.slos, DEMO_SCRAPE_INTERVAL),
+        ],
+      },
+      ruleNotes(result.slos)
+    ),
     [APP]:
       `# Generated from ${SPEC} by scripts/provisionDemo.ts: the app enabled in org 1, with its settings and\n` +
-      `# SLOs and error-budget policies in jsonData (the stored form that \`sre-reliability convert --to json\` prints). Do not edit by hand.\n` +
+      `# SLOs, error-budget policies and SLAs in jsonData (the stored form that \`sre-reliability convert --to json\` prints). Do not edit by hand.\n` +
       stringify(app),
   };
 }

@@ -75,16 +75,35 @@ Exit codes: 0 ship, 1 blocked, 3 no data (blocked for lack of data; --on-no-data
 invalid spec files or a selection that matches no SLO.
 `;
 
+const SLA_REPORT_USAGE = `Usage: sre-reliability sla-report <files...> --sla ID --period YYYY-MM|YYYY-Qn --prometheus-url URL [options]
+
+Print an SLA's report (the files hold it under \`slas:\` with the SLO it measures) for a calendar month or quarter in
+the SLA's time zone: achieved, target, standing, downtime or bad events, excluded time and credit. Reads the SLA
+recording rules (sla:* series) at query time.
+  --sla ID                            The SLA.
+  --period YYYY-MM | YYYY-Qn          A month, or a quarter (a monthly SLA then gets its three months).
+  --prometheus-url URL                Prometheus HTTP API (/api/v1/query).
+  --grafana-url URL                   Read maintenance windows (annotations tagged sre-maintenance) from Grafana
+                                      with the token in env GRAFANA_TOKEN; without it nothing is excluded.
+  --format markdown|csv|json          Default markdown.
+  -o, --output FILE                   Write to FILE instead of stdout.
+  --timeout DURATION                  Per request (default 30s).
+
+Exit codes: 0 written, 1 invalid spec files or the output cannot be written, 2 usage error (also an unknown SLA),
+3 written but a period has no data (also when Prometheus or Grafana could not be read).
+`;
+
 const EXIT_CODES = `Exit codes: 0 success, 1 invalid or unsupported input or a file that cannot be read or written,
 2 usage error.
 `;
 
 /** Usage of each subcommand, printed by `sre-reliability <command> --help` and after its usage errors. */
-export const COMMAND_HELP: Record<'validate' | 'rules' | 'convert' | 'gate', string> = {
+export const COMMAND_HELP: Record<'validate' | 'rules' | 'convert' | 'gate' | 'sla-report', string> = {
   validate: `${VALIDATE_USAGE}\n${EXIT_CODES}`,
   rules: `${RULES_USAGE}\n${EXIT_CODES}`,
   convert: `${CONVERT_USAGE}\n${EXIT_CODES}`,
   gate: GATE_USAGE,
+  'sla-report': SLA_REPORT_USAGE,
 };
 
 export const HELP = `Usage: sre-reliability <command> [options]
@@ -94,6 +113,7 @@ Commands:
   rules <files...> [options]          Write the rule file for the SLOs in <files>.
   convert <file> --to openslo|json    Print the SLOs as OpenSLO v1 YAML or as the app's stored JSON.
   gate <files...> --service NAME ...  Release gate: exit 0 ship, 1 blocked, 3 no data, by the SLOs' policies.
+  sla-report <files...> --sla ID ...  An SLA's report for a month or quarter (Markdown, CSV or JSON).
 Run sre-reliability <command> --help for a command's options.
 
 Input formats: sre-reliability/v1 SLOList (or a JSON array of SLOs), OpenSLO v1 and v1alpha, Sloth
@@ -124,7 +144,21 @@ export type CliCommand =
       labels?: Record<string, string>;
     }
   | { cmd: 'convert'; file: string; to: 'openslo' | 'json'; output?: string }
-  | GateCommand;
+  | GateCommand
+  | SlaReportCommand;
+
+export interface SlaReportCommand {
+  cmd: 'sla-report';
+  files: string[];
+  slaId: string;
+  /** `2026-03` or `2026-Q1`. */
+  period: string;
+  prometheusUrl: string;
+  grafanaUrl?: string;
+  format: 'markdown' | 'csv' | 'json';
+  output?: string;
+  timeoutMs: number;
+}
 
 const RULES_FORMATS = ['prometheus', 'grafana', 'prometheus-operator', 'mimir'] as const;
 export type RulesFormat = (typeof RULES_FORMATS)[number];
@@ -177,6 +211,8 @@ const OPTIONS = {
   timeout: { type: 'string' },
   name: { type: 'string' },
   namespace: { type: 'string' },
+  sla: { type: 'string' },
+  period: { type: 'string' },
 } as const;
 
 const ALLOWED: Record<keyof typeof COMMAND_HELP, string[]> = {
@@ -209,6 +245,7 @@ const ALLOWED: Record<keyof typeof COMMAND_HELP, string[]> = {
     'version',
     'timeout',
   ],
+  'sla-report': ['sla', 'period', 'prometheus-url', 'grafana-url', 'format', 'output', 'timeout'],
 };
 
 function isCommand(name: string): name is keyof typeof COMMAND_HELP {
@@ -253,6 +290,9 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   }
   if (cmd === 'gate') {
     return parseGate(files, values, usage);
+  }
+  if (cmd === 'sla-report') {
+    return parseSlaReport(files, values, usage);
   }
   if (cmd === 'convert') {
     if (files.length !== 1) {
@@ -475,4 +515,53 @@ function parseGate(files: string[], values: Values, usage: (error: string) => Pa
 
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
+}
+
+/** The sla-report command's options. */
+function parseSlaReport(files: string[], values: Values, usage: (error: string) => ParsedArgs): ParsedArgs {
+  if (!values.sla?.trim()) {
+    return usage('sla-report needs --sla ID');
+  }
+  if (!values.period || !/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/.test(values.period)) {
+    return usage(
+      `--period must be a month (2026-03) or a quarter (2026-Q1)${values.period ? `, got "${values.period}"` : ''}`
+    );
+  }
+  const prometheusUrl = values['prometheus-url'];
+  if (prometheusUrl === undefined) {
+    return usage('sla-report needs --prometheus-url');
+  }
+  for (const [name, url] of [
+    ['--prometheus-url', prometheusUrl],
+    ['--grafana-url', values['grafana-url']],
+  ] as const) {
+    if (url !== undefined && !/^https?:\/\/[^/]/.test(url)) {
+      return usage(`${name} must be an http(s) URL, got "${url}"`);
+    }
+  }
+  const format = values.format ?? 'markdown';
+  if (format !== 'markdown' && format !== 'csv' && format !== 'json') {
+    return usage(`--format must be markdown, csv or json for sla-report, got "${format}"`);
+  }
+  let timeoutMs = DEFAULT_TIMEOUT_MS;
+  if (values.timeout !== undefined) {
+    if (!isDuration(values.timeout) || parseDuration(values.timeout) <= 0) {
+      return usage(`--timeout must be a duration such as 30s or 2m, got "${values.timeout}"`);
+    }
+    timeoutMs = parseDuration(values.timeout);
+  }
+  return {
+    ok: true,
+    command: {
+      cmd: 'sla-report',
+      files,
+      slaId: values.sla,
+      period: values.period,
+      prometheusUrl: trimSlash(prometheusUrl),
+      ...(values['grafana-url'] !== undefined ? { grafanaUrl: trimSlash(values['grafana-url']) } : {}),
+      format,
+      ...(values.output !== undefined ? { output: values.output } : {}),
+      timeoutMs,
+    },
+  };
 }

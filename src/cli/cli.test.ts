@@ -21,7 +21,7 @@ describe('sre-reliability CLI', () => {
   it('validate: exit 0 for valid files, nothing but the summary on stdout', () => {
     const r = cli('validate', 'examples/slos.yaml', `${EXT}/sloth/getting-started.yml`);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('5 SLOs and 1 policy valid in 2 files\n');
+    expect(r.stdout).toBe('5 SLOs, 1 policy and 2 SLAs valid in 2 files\n');
   });
 
   it('validate: exit 1 with every problem as file: path: message', () => {
@@ -52,7 +52,18 @@ describe('sre-reliability CLI', () => {
     expect(r.code).toBe(0);
     const file = parse(r.stdout);
     const ids = parse(readFileSync(join(ROOT, 'examples/slos.yaml'), 'utf8')).slos.map((s: { id: string }) => s.id);
-    expect(file.groups.map((g: { name: string }) => g.name)).toEqual(ids.map((id: string) => `sre-slo-${id}`));
+    const slaSloIds = [
+      ...new Set(
+        parse(readFileSync(join(ROOT, 'examples/slos.yaml'), 'utf8')).slas.map(
+          (s: { indicator: { sloId: string } }) => s.indicator.sloId
+        )
+      ),
+    ];
+    // One group per SLO, then one per SLO that SLAs measure (their exact calendar-period series).
+    expect(file.groups.map((g: { name: string }) => g.name)).toEqual([
+      ...ids.map((id: string) => `sre-slo-${id}`),
+      ...slaSloIds.map((id) => `sre-sla-slo-${id}`),
+    ]);
     expect(r.stdout).toContain('https://grafana.example.com/a/sre-reliability-app/slos/demo-api-errors');
   });
 
@@ -147,7 +158,7 @@ describe('sre-reliability CLI', () => {
       encoding: 'utf8',
     });
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe('4 SLOs and 1 policy valid in 1 file\n');
+    expect(r.stdout).toBe('4 SLOs, 1 policy and 2 SLAs valid in 1 file\n');
   });
 
   it('npm run --silent cli -- rules: stdout holds only the YAML', () => {
@@ -166,6 +177,6 @@ describe('sre-reliability CLI', () => {
       encoding: 'utf8',
     });
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe('4 SLOs and 1 policy valid in 1 file\n');
+    expect(r.stdout).toBe('4 SLOs, 1 policy and 2 SLAs valid in 1 file\n');
   });
 });

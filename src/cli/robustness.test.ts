@@ -72,12 +72,13 @@ describe('CLI robustness', () => {
     expect(r.code).toBe(0);
     const names = parse(r.stdout).groups.map((g: { name: string }) => g.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toHaveLength(4);
+    // The example's 4 SLOs and the group of the SLO its 2 SLAs measure.
+    expect(names).toHaveLength(5);
     expect(r.stderr).toBe(
       './examples/slos.yaml: note: given more than once (first as examples/slos.yaml); read once\n'
     );
     const v = run('validate', 'examples/slos.yaml', 'examples/slos.yaml');
-    expect([v.code, v.stdout]).toEqual([0, '4 SLOs and 1 policy valid in 2 files\n']);
+    expect([v.code, v.stdout]).toEqual([0, '4 SLOs, 1 policy and 2 SLAs valid in 2 files\n']);
   });
 
   it('ids duplicated across files: validate and rules both refuse, exit 1', () => {
@@ -185,7 +186,7 @@ describe('CLI robustness', () => {
     expect(run('validate', 'examples/slos.yaml').code).toBe(0);
     const out = join(dir, 'rules.yaml');
     expect(run('rules', 'examples/slos.yaml', '-o', out)).toEqual({ code: 0, stdout: '', stderr: '' });
-    expect(parse(readFileSync(out, 'utf8')).groups).toHaveLength(4);
+    expect(parse(readFileSync(out, 'utf8')).groups).toHaveLength(5);
     expect(run('convert', 'examples/slos.yaml', '--to', 'openslo').code).toBe(0);
   });
 });

@@ -4,12 +4,16 @@ import { generateGrafanaAlertingFile } from '../domain/rules/grafana';
 import { generateMimirNamespace } from '../domain/rules/mimir';
 import { generatePrometheusRuleResource } from '../domain/rules/operator';
 import { generatePrometheusRules, ruleNotes, toYaml } from '../domain/rules/prometheus';
+import { SLA_EVAL_INTERVAL, slaRuleGroups } from '../domain/rules/slaRecording';
+import { parseDuration } from '../domain/slo/durations';
 import { dirname, resolve } from 'node:path';
 import { policyReferenceProblems, WORKBOOK_POLICY_ID, type ErrorBudgetPolicy } from '../domain/policy';
 import { type Slo } from '../domain/slo/model';
 import { checkPromQL, formatSyntaxError } from '../domain/slo/promql';
 import { COMMAND_HELP, HELP, parseCliArgs, type CliCommand } from './args';
 import { runGate, type GateIo } from './gate';
+import { runSlaReport } from './slaReport';
+import type { Sla } from '../domain/sla/model';
 
 /** What the CLI touches outside itself, injected so tests can run it in-process. */
 export interface CliIo {
@@ -23,6 +27,8 @@ export interface Loaded {
   slos: Slo[];
   /** The policies of the files (`policies:` of SLOList documents); the built-in Workbook policy is not among them. */
   policies: ErrorBudgetPolicy[];
+  /** The SLAs of the files (`slas:` of SLOList documents). */
+  slas: Sla[];
   errors: number;
 }
 
@@ -74,8 +80,10 @@ function uniqueFiles(files: string[], io: CliIo): string[] {
 export function load(files: string[], io: CliIo): Loaded {
   const slos: Slo[] = [];
   const policies: ErrorBudgetPolicy[] = [];
+  const slas: Sla[] = [];
   const seen = new Map<string, { file: string; where: string }>();
   const seenPolicies = new Map<string, string>();
+  const seenSlas = new Map<string, string>();
   const imported: Array<{ file: string; r: ReturnType<typeof importDocuments> }> = [];
   let errors = 0;
   const err = (line: string) => {
@@ -117,6 +125,16 @@ export function load(files: string[], io: CliIo): Loaded {
         err(`${where}.id: duplicate policy id "${policy.id}" (also used at ${first})`);
       }
     });
+    r.slas.forEach((sla, i) => {
+      const where = at(file, r.slaOrigins[i]);
+      const first = seenSlas.get(sla.id);
+      if (first === undefined) {
+        seenSlas.set(sla.id, where);
+        slas.push(sla);
+      } else {
+        err(`${where}.id: duplicate SLA id "${sla.id}" (also used at ${first})`);
+      }
+    });
     imported.push({ file, r });
   }
   const known = new Set([WORKBOOK_POLICY_ID, ...policies.map((p) => p.id)]);
@@ -132,7 +150,7 @@ export function load(files: string[], io: CliIo): Loaded {
       }
     }
   }
-  return { slos, policies, errors };
+  return { slos, policies, slas, errors };
 }
 
 /**
@@ -195,12 +213,24 @@ export async function runCliAsync(argv: string[], io: GateIo): Promise<number> {
     }
     return runGate(parsed.command, loaded, io);
   }
+  if (parsed.ok && parsed.command.cmd === 'sla-report') {
+    const c = parsed.command;
+    const loaded = load(c.files, io);
+    if (loaded.errors > 0) {
+      io.stderr(`${loaded.errors} problem${loaded.errors === 1 ? '' : 's'} found; no report.\n`);
+      return 1;
+    }
+    return runSlaReport(c, loaded, io, (text) => emit(text, c.output, io));
+  }
   return runParsed(parsed, io);
 }
 
 /** The document the rules command writes, in the chosen format. */
-function rulesFile(c: Extract<CliCommand, { cmd: 'rules' }>, slos: Slo[]): unknown {
+function rulesFile(c: Extract<CliCommand, { cmd: 'rules' }>, slos: Slo[], slas: Sla[]): unknown {
   const opts = { grafanaUrl: c.grafanaUrl, interval: c.interval };
+  // The SLAs' recording rules (exact calendar-period figures) go with the SLO groups wherever those run; they read
+  // the raw SLI at the scrape interval, which --interval is documented to be.
+  const slaGroups = slaRuleGroups(slas, slos, c.interval ?? SLA_EVAL_INTERVAL);
   switch (c.format) {
     case 'grafana':
       return generateGrafanaAlertingFile(slos, {
@@ -209,12 +239,23 @@ function rulesFile(c: Extract<CliCommand, { cmd: 'rules' }>, slos: Slo[]): unkno
         folderUid: c.folderUid,
         folderTitle: c.folderTitle,
       });
-    case 'prometheus-operator':
-      return generatePrometheusRuleResource(slos, { ...opts, name: c.name!, namespace: c.namespace, labels: c.labels });
-    case 'mimir':
-      return generateMimirNamespace(slos, c.namespace!, opts);
-    case 'prometheus':
-      return generatePrometheusRules(slos, opts);
+    case 'prometheus-operator': {
+      const resource = generatePrometheusRuleResource(slos, {
+        ...opts,
+        name: c.name!,
+        namespace: c.namespace,
+        labels: c.labels,
+      });
+      return { ...resource, spec: { ...resource.spec, groups: [...resource.spec.groups, ...slaGroups] } };
+    }
+    case 'mimir': {
+      const file = generateMimirNamespace(slos, c.namespace!, opts);
+      return { ...file, groups: [...file.groups, ...slaGroups] };
+    }
+    case 'prometheus': {
+      const file = generatePrometheusRules(slos, opts);
+      return { ...file, groups: [...file.groups, ...slaGroups] };
+    }
   }
 }
 
@@ -228,24 +269,36 @@ function runParsed(parsed: ReturnType<typeof parseCliArgs>, io: CliIo): number {
     io.stdout(c.topic ? COMMAND_HELP[c.topic] : HELP);
     return 0;
   }
-  if (c.cmd === 'gate') {
-    io.stderr('error: gate reads over HTTP: run it through runCliAsync\n');
+  if (c.cmd === 'gate' || c.cmd === 'sla-report') {
+    io.stderr(`error: ${c.cmd} reads over HTTP: run it through runCliAsync\n`);
     return 2;
   }
-  const { slos, policies, errors } = load(c.cmd === 'convert' ? [c.file] : c.files, io);
+  const { slos, policies, slas, errors } = load(c.cmd === 'convert' ? [c.file] : c.files, io);
   if (errors > 0) {
     const found = `${errors} problem${errors === 1 ? '' : 's'} found`;
     io.stderr(c.cmd === 'validate' ? `${found}.\n` : `${found}; nothing written.\n`);
     return 1;
   }
   switch (c.cmd) {
-    case 'validate':
-      io.stdout(
-        `${slos.length} SLO${slos.length === 1 ? '' : 's'}${policies.length ? ` and ${policies.length} polic${policies.length === 1 ? 'y' : 'ies'}` : ''} valid in ${c.files.length} file${c.files.length === 1 ? '' : 's'}\n`
-      );
+    case 'validate': {
+      const counted = [
+        `${slos.length} SLO${slos.length === 1 ? '' : 's'}`,
+        ...(policies.length ? [`${policies.length} polic${policies.length === 1 ? 'y' : 'ies'}`] : []),
+        ...(slas.length ? [`${slas.length} SLA${slas.length === 1 ? '' : 's'}`] : []),
+      ];
+      const what =
+        counted.length > 1 ? `${counted.slice(0, -1).join(', ')} and ${counted[counted.length - 1]}` : counted[0];
+      io.stdout(`${what} valid in ${c.files.length} file${c.files.length === 1 ? '' : 's'}\n`);
       return 0;
+    }
     case 'rules': {
-      const file = rulesFile(c, slos);
+      if (slas.length > 0 && c.interval && 60_000 % parseDuration(c.interval) !== 0) {
+        io.stderr(
+          `error: --interval ${c.interval} does not divide 1m: the SLAs' rules count each clock minute's scrapes, so the scrape interval (--interval) must divide 1m; nothing written.\n`
+        );
+        return 1;
+      }
+      const file = rulesFile(c, slos, slas);
       const bad = generatedQueryProblems(file);
       if (bad.length) {
         bad.forEach((line) => io.stderr(`internal error: generated ${line}\n`));
@@ -255,6 +308,12 @@ function runParsed(parsed: ReturnType<typeof parseCliArgs>, io: CliIo): number {
       // Tiers left out for an SLO (unreachable, or firing only after the budget is gone) are said twice: on
       // stderr for whoever runs the command, and as comments in the file for whoever reads it later.
       const notes = ruleNotes(slos);
+      if (c.format === 'grafana' && slas.length > 0) {
+        // Grafana's provisioning file holds alert rules; the SLAs' recording rules need a ruler or Prometheus.
+        notes.push(
+          `the SLAs' recording rules (sre-sla-slo-* groups) are not in a grafana file: write them with --format prometheus, mimir or prometheus-operator`
+        );
+      }
       notes.forEach((n) => io.stderr(`note: ${n}\n`));
       return emit(toYaml(file, notes), c.output, io);
     }

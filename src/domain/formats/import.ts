@@ -1,5 +1,6 @@
 import { type Document, LineCounter, parseAllDocuments, type YAMLError } from 'yaml';
 import { SLO_SPEC_API_VERSION } from '../slo/model';
+import { validateSla } from '../sla/validate';
 import { validateSlos } from '../slo/validate';
 import { importNative, importNativeSlo } from './native';
 import { isRecord, str } from './normalize';
@@ -86,6 +87,7 @@ export function importDocuments(text: string, sourceName = 'input'): ImportResul
     }
   }
   addValidationProblems(result, fields, source);
+  refuseUnknownSlaIndicators(result);
   warnLowObjectives(result, fields, ctx);
   locate(result, source);
   return result;
@@ -157,6 +159,23 @@ function addValidationProblems(result: ImportResult, fields: FieldSources[], sou
   }
 }
 
+/**
+ * An SLA whose indicator names an SLO that this file does not define is a problem and is dropped, so
+ * `validate` refuses a contract that nothing could compute. Runs before `locate`, while paths are internal.
+ */
+function refuseUnknownSlaIndicators(result: ImportResult): void {
+  // An SLO of the file that is itself invalid was reported already; naming it is not a second problem.
+  const sloIds = new Set(result.slos.map((s) => s?.id).filter((id): id is string => typeof id === 'string'));
+  const keep = result.slas.map((sla, i) => {
+    const at = result.slaOrigins[i].path;
+    const problems = validateSla(sla, at, sloIds);
+    problems.forEach((p) => result.problems.push(p));
+    return problems.length === 0;
+  });
+  result.slas = result.slas.filter((_, i) => keep[i]);
+  result.slaOrigins = result.slaOrigins.filter((_, i) => keep[i]);
+}
+
 function warnLowObjectives(result: ImportResult, fields: FieldSources[], ctx: ImportContext): void {
   result.slos.forEach((slo, i) => {
     const t = slo?.objective?.target;
@@ -179,6 +198,7 @@ function locate(result: ImportResult, source: SourceMap): void {
     ...result.ignored,
     ...result.origins,
     ...result.policyOrigins,
+    ...result.slaOrigins,
   ];
   for (const o of result.origins) {
     const policyPath = `${o.path}.policy`;

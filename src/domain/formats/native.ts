@@ -1,10 +1,12 @@
 import { validatePolicy } from '../policy/validate';
 import type { ErrorBudgetPolicy } from '../policy/model';
+import type { Sla } from '../sla/model';
+import { validateSla } from '../sla/validate';
 import { SLO_SPEC_API_VERSION, type Slo } from '../slo/model';
 import { isRecord, readTarget, warnUnknownKeys } from './normalize';
 import { type ImportContext } from './types';
 
-const LIST_KEYS = ['apiVersion', 'kind', 'slos', 'policies'];
+const LIST_KEYS = ['apiVersion', 'kind', 'slos', 'policies', 'slas'];
 
 /**
  * Our own format: an `SLOList` document. SLOs are taken as they are; validateSlos reports what is wrong with them.
@@ -17,6 +19,7 @@ export function importNative(doc: Record<string, unknown>, path: string, ctx: Im
   }
   warnUnknownKeys(doc, LIST_KEYS, path, ctx);
   importPolicies(doc.policies, `${path}.policies`, ctx);
+  importSlas(doc.slas, `${path}.slas`, ctx);
   const listPath = `${path}.slos`;
   if (!Array.isArray(doc.slos)) {
     ctx.problem(listPath, 'slos must be a list');
@@ -54,6 +57,38 @@ function importPolicies(list: unknown, path: string, ctx: ImportContext): void {
     }
     seen.set(p.id, i);
     ctx.addPolicy(p, { path: at });
+  });
+}
+
+/**
+ * The SLAs of an SLOList, beside its SLOs. Each is validated where it stands; an invalid one or a second SLA with the
+ * same id in the document is a problem and is not imported. Whether its indicator names an SLO is checked by
+ * importDocuments once every document of the file is read.
+ */
+function importSlas(list: unknown, path: string, ctx: ImportContext): void {
+  if (list === undefined) {
+    return;
+  }
+  if (!Array.isArray(list)) {
+    ctx.problem(path, 'slas must be a list');
+    return;
+  }
+  const seen = new Map<string, number>();
+  list.forEach((sla: unknown, i) => {
+    const at = `${path}[${i}]`;
+    const problems = validateSla(sla, at);
+    problems.forEach((p) => ctx.problem(p.path, p.message));
+    if (problems.length) {
+      return;
+    }
+    const s = JSON.parse(JSON.stringify(sla)) as Sla;
+    const first = seen.get(s.id);
+    if (first !== undefined) {
+      ctx.problem(`${at}.id`, `duplicate SLA id "${s.id}" (also slas[${first}])`);
+      return;
+    }
+    seen.set(s.id, i);
+    ctx.addSla(s, { path: at });
   });
 }
 

@@ -1,4 +1,5 @@
 import type { ErrorBudgetPolicy } from '../policy/model';
+import type { Sla } from '../sla/model';
 import { type Problem, type Slo } from '../slo/model';
 
 /**
@@ -40,6 +41,11 @@ export interface PolicyOrigin extends SourceLocation {
   path: string;
 }
 
+/** Where an imported SLA came from (a native `SLOList`'s `slas[i]`). */
+export interface SlaOrigin extends SourceLocation {
+  path: string;
+}
+
 /**
  * For one imported SLO: model field path (`sli.good`, `objective.target`) → internal source path of the node it was
  * read from, so validation problems of the model point into the user's file.
@@ -71,12 +77,17 @@ export interface ImportResult {
   policies: ErrorBudgetPolicy[];
   /** Parallel to `policies`. */
   policyOrigins: PolicyOrigin[];
+  /** SLAs of native `SLOList` documents (`slas:`), each valid and naming an SLO of the same file; others are problems. */
+  slas: Sla[];
+  /** Parallel to `slas`. */
+  slaOrigins: SlaOrigin[];
 }
 
 /** Collector handed to each format mapper. */
 export interface ImportContext {
   addSlo(slo: Slo, origin: SloOrigin, fields?: FieldSources): void;
   addPolicy(policy: ErrorBudgetPolicy, origin: PolicyOrigin): void;
+  addSla(sla: Sla, origin: SlaOrigin): void;
   problem(path: string, message: string): void;
   warn(path: string, message: string): void;
   refuse(path: string, reason: string): void;
@@ -93,6 +104,8 @@ export function newResult(): ImportResult {
     origins: [],
     policies: [],
     policyOrigins: [],
+    slas: [],
+    slaOrigins: [],
   };
 }
 
@@ -107,6 +120,10 @@ export function contextFor(result: ImportResult, fields?: FieldSources[]): Impor
     addPolicy: (policy, origin) => {
       result.policies.push(policy);
       result.policyOrigins.push(origin);
+    },
+    addSla: (sla, origin) => {
+      result.slas.push(sla);
+      result.slaOrigins.push(origin);
     },
     problem: (path, message) => result.problems.push({ path, message }),
     warn: (path, message) => result.warnings.push({ path, message }),
