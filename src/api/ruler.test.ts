@@ -4,7 +4,8 @@ import { makeSlo } from '../pages/Slos/__fixtures__/slos';
 import { sloRuleGroup } from '../domain/rules/prometheus';
 import type { RuleGroup } from '../domain/rules/types';
 import { createFakeBackend, type RecordedRequest } from './testing/fakeBackend';
-import { installAll, installSloRuleGroup, removeStaleGroups, rulerStatus } from './ruler';
+import { slaSloRuleGroup } from '../domain/rules/slaRecording';
+import { installAll, installRuleGroup, installSloRuleGroup, removeStaleGroups, rulerStatus } from './ruler';
 
 type Kind = 'mimir' | 'mimir-off' | 'prometheus' | 'cortex' | 'no-ruler';
 const datasources: Record<string, { name: string; type: string; kind?: Kind; jsonData?: object }> = {
@@ -212,6 +213,30 @@ describe('installSloRuleGroup', () => {
     backend.requests.length = 0;
     await expect(installSloRuleGroup(checkout, 'a/b', mimir)).rejects.toThrow('Namespace: must not contain "/"');
     await expect(installSloRuleGroup(checkout, '', mimir)).rejects.toThrow('Namespace: must not be empty');
+    expect(backend.requests).toEqual([]);
+  });
+});
+
+describe('installRuleGroup (an SLA group)', () => {
+  const group = slaSloRuleGroup(checkout, [], '15s');
+
+  it('writes the group as generated, then reports an update when it is written again', async () => {
+    await expect(installRuleGroup(group, 'sre-reliability', mimir)).resolves.toBe('created');
+    const post = backend.requests.find((r) => r.method === 'POST')!;
+    expect(post).toMatchObject({ url: '/api/ruler/mimir/api/v1/rules/sre-reliability', params: { subtype: 'mimir' } });
+    expect(post.body).toEqual(group);
+    await expect(installRuleGroup(group, 'sre-reliability', mimir)).resolves.toBe('updated');
+    expect(store.names('mimir', 'sre-reliability')).toEqual(['sre-sla-slo-checkout']);
+  });
+
+  it("survives installAll's clean-up of removed SLOs' groups", async () => {
+    await installRuleGroup(group, 'sre-reliability', mimir);
+    await installAll([makeSlo('cart', { datasource: { uid: 'mimir' } })], 'sre-reliability', {});
+    expect(store.names('mimir', 'sre-reliability')).toEqual(['sre-sla-slo-checkout', 'sre-slo-cart']);
+  });
+
+  it('refuses a bad namespace before any request', async () => {
+    await expect(installRuleGroup(group, '', mimir)).rejects.toThrow(/namespace/i);
     expect(backend.requests).toEqual([]);
   });
 });

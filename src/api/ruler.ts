@@ -2,6 +2,7 @@ import { config, getDataSourceSrv } from '@grafana/runtime';
 import { groupName } from '../domain/rules/names';
 import { sloRuleGroup } from '../domain/rules/prometheus';
 import { namespaceProblem, rulerKindFromBuildInfo, staleGroupNames } from '../domain/rules/ruler';
+import type { RuleGroup } from '../domain/rules/types';
 import type { Slo } from '../domain/slo/model';
 import { ApiError, request } from './client';
 
@@ -154,12 +155,31 @@ export async function listGroups(target: RulerTarget, namespace: string): Promis
 }
 
 async function postGroup(target: RulerTarget, namespace: string, slo: Slo, opts: RuleGroupOptions): Promise<void> {
+  await postRuleGroup(target, namespace, sloRuleGroup(slo, opts));
+}
+
+async function postRuleGroup(target: RulerTarget, namespace: string, group: RuleGroup): Promise<void> {
   await request({
     method: 'POST',
     url: rulesUrl(target.datasourceUid, namespace),
     params: { subtype: target.subtype },
-    data: sloRuleGroup(slo, opts),
+    data: group,
   });
+}
+
+/**
+ * Writes any generated group (an SLA's `sre-sla-slo-<id>`) into `namespace`, replacing a group of the same name.
+ * installAll's clean-up removes only `sre-slo-*` groups, so it never deletes one written here.
+ */
+export async function installRuleGroup(
+  group: RuleGroup,
+  namespace: string,
+  target: RulerTarget
+): Promise<'created' | 'updated'> {
+  checkNamespace(namespace);
+  const existing = await listGroups(target, namespace);
+  await postRuleGroup(target, namespace, group);
+  return existing.includes(group.name) ? 'updated' : 'created';
 }
 
 /**

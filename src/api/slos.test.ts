@@ -1,9 +1,10 @@
+import type { Sla } from '../domain/sla/model';
 import type { Slo } from '../domain/slo/model';
 import { checkRequest } from '../../tests/contract/openapi';
 import { createFakeBackend, type RecordedRequest } from './testing/fakeBackend';
-import { ConflictError, ValidationError, deleteSlo, listSlos, readSlos, saveSlo } from './slos';
+import { ConflictError, SloInUseError, ValidationError, deleteSlo, listSlos, readSlos, saveSlo } from './slos';
 
-let stored: { enabled: boolean; pinned: boolean; jsonData: { slos?: Slo[]; settings?: object } };
+let stored: { enabled: boolean; pinned: boolean; jsonData: { slos?: Slo[]; settings?: object; slas?: Sla[] } };
 const backend = createFakeBackend((req: RecordedRequest) => {
   if (req.method === 'POST') {
     stored = req.body as typeof stored;
@@ -78,6 +79,21 @@ describe('SLO storage in plugin settings', () => {
     expect(stored.jsonData.slos).toEqual([]);
   });
 
+  it('refuses to delete an SLO that SLAs measure, naming them, and writes nothing', async () => {
+    stored.jsonData.slas = [
+      { id: 'acme', indicator: { sloId: 'a' } },
+      { id: 'other', indicator: { sloId: 'b' } },
+      { id: 'broken-but-measuring', indicator: { sloId: 'a' }, target: 'high' },
+    ] as unknown as Sla[];
+    const error = await deleteSlo('a', 3).catch((e) => e);
+    expect(error).toBeInstanceOf(SloInUseError);
+    expect(error.message).toBe(
+      'SLO "a" is measured by SLAs "acme", "broken-but-measuring": point them at another SLO or delete them first.'
+    );
+    expect(backend.requests.filter((r) => r.method === 'POST')).toEqual([]);
+    expect(stored.jsonData.slos?.map((s) => s.id)).toEqual(['a']);
+  });
+
   it('sends only GET and POST to the settings route, and reads back what it wrote', async () => {
     await saveSlo(slo('b'), undefined);
     expect(backend.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
@@ -92,7 +108,12 @@ describe('SLO storage in plugin settings', () => {
     await expect(listSlos()).resolves.toEqual([slo('a', 3), slo('c')]);
     const { broken } = readSlos(stored.jsonData);
     expect(broken).toEqual([
-      expect.objectContaining({ kind: 'slos', index: 1, id: 'typo', problems: [expect.objectContaining({ path: 'slos[1].window.duration' })] }),
+      expect.objectContaining({
+        kind: 'slos',
+        index: 1,
+        id: 'typo',
+        problems: [expect.objectContaining({ path: 'slos[1].window.duration' })],
+      }),
     ]);
   });
 
@@ -103,7 +124,9 @@ describe('SLO storage in plugin settings', () => {
     });
     expect(readSlos({ slos: 'oops' as never })).toEqual({
       items: [],
-      broken: [expect.objectContaining({ index: -1, problems: [{ path: 'slos', message: 'must be a list, got string' }] })],
+      broken: [
+        expect.objectContaining({ index: -1, problems: [{ path: 'slos', message: 'must be a list, got string' }] }),
+      ],
     });
   });
 

@@ -50,7 +50,34 @@ export async function saveSlo(slo: Slo, loadedRevision: number | undefined): Pro
   return saveStoredItem(SLOS, slo, loadedRevision, (current) => refuseMissingPolicy(slo, current));
 }
 
-/** Deletes one SLO (a broken one too), refusing if it changed since it was loaded. */
+/** Deleting an SLO that SLAs measure: the contracts would have nothing to compute. */
+export class SloInUseError extends Error {
+  constructor(
+    readonly sloId: string,
+    readonly slaIds: string[]
+  ) {
+    super(
+      `SLO "${sloId}" is measured by ${slaIds.length === 1 ? 'SLA' : 'SLAs'} ${slaIds.map((id) => `"${id}"`).join(', ')}: point them at another SLO or delete them first.`
+    );
+    this.name = 'SloInUseError';
+  }
+}
+
+/** Ids of stored SLAs (valid or not) whose indicator names the SLO. */
+function slaIdsMeasuring(current: AppJsonData, sloId: string): string[] {
+  const entries: unknown[] = Array.isArray(current.slas) ? current.slas : [];
+  return entries.flatMap((e) => {
+    const sla = e as { id?: unknown; indicator?: { sloId?: unknown } } | null;
+    return sla?.indicator?.sloId === sloId ? [String(sla.id)] : [];
+  });
+}
+
+/** Deletes one SLO (a broken one too), refusing if it changed since it was loaded or an SLA measures it. */
 export async function deleteSlo(id: string, loadedRevision: number | undefined): Promise<void> {
-  await deleteStoredItem(SLOS, id, loadedRevision);
+  await deleteStoredItem(SLOS, id, loadedRevision, (current) => {
+    const users = slaIdsMeasuring(current, id);
+    if (users.length > 0) {
+      throw new SloInUseError(id, users);
+    }
+  });
 }

@@ -1,4 +1,5 @@
 import type { ErrorBudgetPolicy } from '../domain/policy/model';
+import type { Sla } from '../domain/sla/model';
 import type { Slo } from '../domain/slo/model';
 import type { ToilTeamSettings } from '../domain/toil/model';
 
@@ -18,6 +19,8 @@ export interface AppJsonData {
   slos?: Slo[];
   /** Error-budget policies; one with id `workbook` overrides the built-in default. */
   policies?: ErrorBudgetPolicy[];
+  /** SLAs: contracts on top of the SLOs (SLAs page; Admins edit). */
+  slas?: Sla[];
   /** Each team's toil capacity and budget (Admin page). */
   toilTeams?: ToilTeamSettings[];
   [key: string]: unknown;

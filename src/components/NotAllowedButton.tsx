@@ -7,6 +7,8 @@ export const NOT_ALLOWED = {
   dashboards: 'Editors can create dashboards: it needs permission to create dashboards.',
   alertRules: 'Editors can install alert rules: it needs permission to write alert rules.',
   editSlos: "Admins can edit and delete SLOs: it needs permission to write the app's settings.",
+  editSlas: "Admins can create, edit and delete SLAs: it needs permission to write the app's settings.",
+  planMaintenance: 'Editors can plan and cancel maintenance: it needs permission to write annotations.',
 };
 
 interface Props {

@@ -1,5 +1,5 @@
 /**
- * Random ids for append-only records (incident events, freezes, toil entries): the clock and the random source
+ * Random ids for append-only records (incident events, freezes, toil entries, maintenance windows): the clock and the random source
  * are arguments so ids are deterministic in tests; callers pass `Date.now()` and `Math.random`.
  */
 

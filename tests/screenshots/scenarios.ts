@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
 import { NOW, POLICIES, SLOS, SNAPSHOTS, incidentAnnotations } from './fixtures';
+import { slaRespond } from './slaScenario';
+import { TOIL_TEAMS, toilAnnotations } from './toilFixtures';
 
 /** Clicks and typing before the screenshot (run in Node by run.ts through Playwright). */
 export type Interaction = (page: Page) => Promise<void>;
@@ -205,7 +207,48 @@ function sloDetailRespond(req: FakeRequest) {
   return common(req);
 }
 
+/** The Toil page: toil annotations by tag, the teams' settings and Grafana's teams. */
+function toilRespond(req: FakeRequest) {
+  if (req.path === '/api/plugins/sre-reliability-app/settings') {
+    return { data: { ...settings, jsonData: { ...settings.jsonData, toilTeams: TOIL_TEAMS } } };
+  }
+  if (req.path === '/api/teams/search') {
+    const names = ['Checkout', 'Payments', 'Platform', 'Search'];
+    return { data: { totalCount: names.length, teams: names.map((name) => ({ name })) } };
+  }
+  const tags = req.search.getAll('tags');
+  if (req.path === '/api/annotations' && tags.some((t) => t.startsWith('sre-toil'))) {
+    const { regions, events, estimates } = toilAnnotations();
+    const list = tags.includes('sre-toil-event') ? events : tags.includes('sre-toil-estimate') ? estimates : regions;
+    return { data: list };
+  }
+  return common(req);
+}
+
 export const SCENARIOS: Record<string, Scenario> = {
+  slas: {
+    route: 'slas',
+    waitFor: 'Globex · checkout monthly uptime',
+    user: admin,
+    dataSources,
+    respond: slaRespond(common, settings),
+  },
+  'sla-detail': {
+    route: 'slas/acme-checkout',
+    waitFor: 'Last 12 periods',
+    fullPage: true,
+    user: admin,
+    dataSources,
+    respond: slaRespond(common, settings),
+  },
+  'sla-report': {
+    route: 'slas/report?customer=Acme%20Corp&period=2026-10',
+    waitFor: 'Checkout datacentre',
+    fullPage: true,
+    user: admin,
+    dataSources,
+    respond: slaRespond(common, settings),
+  },
   slos: { route: 'slos', waitFor: 'Checkout requests succeed', user: admin, dataSources, respond: common },
   overview: { route: 'overview', waitFor: 'Checkout answers within 300 ms', user: admin, dataSources, respond: common },
   incidents: {
@@ -244,5 +287,13 @@ export const SCENARIOS: Record<string, Scenario> = {
       await page.getByText('2. Queries').click();
       await page.getByText('Start from a template').waitFor();
     },
+  },
+  toil: {
+    route: 'toil?view=reports',
+    waitFor: 'Teams against their toil budget',
+    fullPage: true,
+    user: admin,
+    dataSources,
+    respond: toilRespond,
   },
 };

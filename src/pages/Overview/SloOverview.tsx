@@ -1,16 +1,7 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
-import {
-  Box,
-  EmptyState,
-  LinkButton,
-  LoadingPlaceholder,
-  Stack,
-  Text,
-  TextLink,
-  useStyles2,
-} from '@grafana/ui';
+import { Box, EmptyState, LinkButton, LoadingPlaceholder, Stack, Text, TextLink, useStyles2 } from '@grafana/ui';
 import { LoadError } from '../../components/LoadError';
 import { BudgetBar } from '../../components/BudgetBar';
 import { DataProblem } from '../../components/DataProblem';

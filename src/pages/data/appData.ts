@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { getPluginSettings } from '../../api/pluginSettings';
 import { readPolicies } from '../../api/policies';
+import { readSlas } from '../../api/slas';
 import { readSlos } from '../../api/slos';
 import { readToilTeams } from '../../api/toilTeams';
 import type { StoredList } from '../../api/storedItems';
 import { type AppSettings, DEFAULT_SETTINGS } from '../../api/types';
 import type { ErrorBudgetPolicy } from '../../domain/policy/model';
+import type { Sla } from '../../domain/sla/model';
 import type { Slo } from '../../domain/slo/model';
 import type { ToilTeamSettings } from '../../domain/toil/model';
 import { SETTINGS_STALE_MS, queryClient } from './queryClient';
@@ -17,6 +19,8 @@ export interface AppData {
   defaultUid?: string;
   slos: StoredList<Slo>;
   policies: StoredList<ErrorBudgetPolicy>;
+  /** SLAs, valid ones and broken ones (each with its problems). */
+  slas: StoredList<Sla>;
   toilTeams: StoredList<ToilTeamSettings>;
 }
 
@@ -30,6 +34,7 @@ async function fetchAppData(): Promise<AppData> {
     defaultUid: settings.defaultPrometheusUid || undefined,
     slos: readSlos(jsonData),
     policies: readPolicies(jsonData),
+    slas: readSlas(jsonData),
     toilTeams: readToilTeams(jsonData),
   };
 }
