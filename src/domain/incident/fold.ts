@@ -14,8 +14,11 @@ export interface FoldResult {
   problems: Problem[];
 }
 
-/** The total order events are folded in: time, then id, then content (only equal ids reach the last). */
-export function compareEvents(a: IncidentEvent, b: IncidentEvent): number {
+/**
+ * The total order events are folded in: time, then id, then content (only equal ids reach the last).
+ * Typed structurally so other event-sourced streams (postmortems) fold in the same order.
+ */
+export function compareEvents(a: { at: number; id: string }, b: { at: number; id: string }): number {
   if (a.at !== b.at) {
     return a.at - b.at;
   }

@@ -1,0 +1,2 @@
+export { checkBlameless, type BlamelessFlag, type BlamelessOptions } from './check';
+export type { BlamelessRuleId } from './rules';
