@@ -23,6 +23,8 @@ export interface AppJsonData {
   slas?: Sla[];
   /** Each team's toil capacity and budget (Admin page). */
   toilTeams?: ToilTeamSettings[];
+  /** Postmortem section template and policy, `{sections, policy, revision}` (Admin page; api/postmortemConfig.ts). */
+  postmortems?: unknown;
   [key: string]: unknown;
 }
 

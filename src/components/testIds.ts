@@ -74,6 +74,26 @@ export const testIds = {
     teamsSettings: 'data-testid sre-config-toil-teams',
     csvImport: 'data-testid sre-toil-csv-import',
   },
+  /** The postmortem list and the postmortem page (issue 11). */
+  postmortem: {
+    list: 'data-testid sre-postmortem-list',
+    row: 'data-testid sre-postmortem-row',
+    empty: 'data-testid sre-postmortem-empty',
+    start: 'data-testid sre-postmortem-start',
+    page: 'data-testid sre-postmortem-page',
+    facts: 'data-testid sre-postmortem-facts',
+    section: 'data-testid sre-postmortem-section',
+    editor: 'data-testid sre-postmortem-editor',
+    flags: 'data-testid sre-postmortem-flags',
+    conflict: 'data-testid sre-postmortem-conflict',
+    workflow: 'data-testid sre-postmortem-workflow',
+    publish: 'data-testid sre-postmortem-publish',
+    reviewers: 'data-testid sre-postmortem-reviewers',
+    amendment: 'data-testid sre-postmortem-amendment',
+    readOnly: 'data-testid sre-postmortem-read-only',
+    print: 'data-testid sre-postmortem-print',
+    writeLink: 'data-testid sre-postmortem-write-link',
+  },
   /** The SLAs area (issue 12): list, SLA page, maintenance, report and editor. */
   slas: {
     table: 'data-testid sre-slas-table',
@@ -174,6 +194,22 @@ export const testIds = {
     policyCard: 'data-testid sre-config-policy-card',
     policyForm: 'data-testid sre-config-policy-form',
     policyError: 'data-testid sre-config-policy-error',
+    /** The postmortem settings section (issue 11): section template and policy. */
+    postmortems: 'data-testid sre-config-postmortems',
+    postmortemSection: 'data-testid sre-config-postmortem-section',
+  },
+  /** Postmortem action items (issue 11): a postmortem's items and the view across postmortems. */
+  actionItems: {
+    section: 'data-testid sre-action-items',
+    row: 'data-testid sre-action-items-row',
+    empty: 'data-testid sre-action-items-empty',
+    form: 'data-testid sre-action-items-form',
+    conflict: 'data-testid sre-action-items-conflict',
+    error: 'data-testid sre-action-items-error',
+    view: 'data-testid sre-action-items-view',
+    viewRow: 'data-testid sre-action-items-view-row',
+    viewEmpty: 'data-testid sre-action-items-view-empty',
+    stats: 'data-testid sre-action-items-stats',
   },
   sloEditor: {
     page: 'data-testid sre-slo-editor',

@@ -8,6 +8,7 @@ import { canEditSettings } from '../../api/permissions';
 import { getPluginSettings, updateJsonData } from '../../api/pluginSettings';
 import { validateLabelName } from './validateSettings';
 import { PoliciesSection } from './PoliciesSection';
+import { PostmortemSettingsSection } from './PostmortemSettingsSection';
 import { ToilTeamsSection } from './ToilTeamsSection';
 import { testIds } from '../testIds';
 
@@ -122,6 +123,7 @@ export default function AppConfig(_props: AppConfigProps) {
       <div className={styles.form}>
         <PoliciesSection />
         <ToilTeamsSection />
+        <PostmortemSettingsSection />
       </div>
     </>
   );
