@@ -9,6 +9,7 @@ import { IncidentHeader } from './IncidentHeader';
 import { LinkedSlosSection } from './LinkedSlosSection';
 import { LogsSection } from './LogsSection';
 import { LogToilButton } from './LogToilButton';
+import { WritePostmortemLink } from '../../Postmortems/WritePostmortemLink';
 import { RolesSection } from './RolesSection';
 import { StatusUpdatesSection } from './StatusUpdatesSection';
 import { TimelineSection } from './TimelineSection';
@@ -67,10 +68,11 @@ export function IncidentDetailPage() {
           </Alert>
         )}
         <IncidentHeader {...shared} now={now} />
-        {canWrite && (
-          <div>
-            <LogToilButton incident={incident} />
-          </div>
+        {(canWrite || incident.status === 'resolved') && (
+          <Stack gap={1}>
+            {canWrite && <LogToilButton incident={incident} />}
+            {incident.status === 'resolved' && <WritePostmortemLink incidentId={incident.id} />}
+          </Stack>
         )}
         <RolesSection {...shared} />
         <StatusUpdatesSection {...shared} now={now} />
