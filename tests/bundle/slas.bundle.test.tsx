@@ -1,41 +1,17 @@
 // Scenes' lazy loader creates an IntersectionObserver as soon as it loads; jsdom has none.
 import '../../src/components/testing/jsdomPolyfills';
-import fs from 'node:fs';
-import path from 'node:path';
-import React from 'react';
 import { of } from 'rxjs';
-import { render, screen, within } from '@testing-library/react';
-import { OrgRole, PluginType, type AppPluginMeta } from '@grafana/data';
-import {
-  LocationServiceProvider,
-  config,
-  locationService,
-  setBackendSrv,
-  type BackendSrv,
-  type BackendSrvRequest,
-} from '@grafana/runtime';
+import { screen, within } from '@testing-library/react';
+import { OrgRole } from '@grafana/data';
+import { config, setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
 import type { Sla } from '../../src/domain/sla/model';
 import type { Slo } from '../../src/domain/slo/model';
 import { maintenanceRegionAnnotation } from '../../src/domain/sla/maintenance';
-import { DIST, loadPluginFromDist } from './loadBundle';
+import { loadPluginFromDist } from './loadBundle';
+import { installPluginPageStandIn, pluginJson, renderAppRoute } from './renderApp';
 import { installScenesStandIns } from './scenesStandIns';
 
-const { MemoryRouter, Route, Routes, useLocation } = require('react-router');
-const pluginJson = JSON.parse(fs.readFileSync(path.join(DIST, 'plugin.json'), 'utf8'));
-
-function PluginPageStandIn({ children, pageNav }: { children: React.ReactNode; pageNav?: { text: string } }) {
-  const { pathname } = useLocation();
-  const include = pluginJson.includes.find((i: { path: string }) => pathname.startsWith(i.path));
-  return (
-    <div>
-      <h1>{pageNav?.text ?? include?.name}</h1>
-      {children}
-    </div>
-  );
-}
-require(require.resolve('@grafana/runtime').replace(/index\.cjs$/, 'components/PluginPage.cjs')).setPluginPage(
-  PluginPageStandIn
-);
+installPluginPageStandIn();
 
 const NOW = Date.now();
 const SLO: Slo = {
@@ -105,22 +81,7 @@ config.bootData.user = { ...config.bootData.user, orgRole: OrgRole.Admin, login:
 
 const plugin = loadPluginFromDist();
 
-function renderRoute(route: string) {
-  const Root = plugin.root!;
-  const meta = { id: pluginJson.id, name: pluginJson.name, type: PluginType.app, jsonData: {} } as AppPluginMeta;
-  return render(
-    <LocationServiceProvider service={locationService}>
-      <MemoryRouter initialEntries={[`/a/${pluginJson.id}/${route}`]}>
-        <Routes>
-          <Route
-            path={`/a/${pluginJson.id}/*`}
-            element={<Root meta={meta} basename={`/a/${pluginJson.id}`} query={{}} path="" onNavChanged={() => {}} />}
-          />
-        </Routes>
-      </MemoryRouter>
-    </LocationServiceProvider>
-  );
-}
+const renderRoute = (route: string) => renderAppRoute(plugin, route);
 
 const wait = { timeout: 20_000 };
 

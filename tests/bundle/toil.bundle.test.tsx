@@ -1,25 +1,14 @@
 // Scenes' lazy loader creates an IntersectionObserver as soon as it loads; jsdom has none.
 import '../../src/components/testing/jsdomPolyfills';
-import fs from 'node:fs';
-import path from 'node:path';
 import React from 'react';
 import { of } from 'rxjs';
-import { render, screen, within } from '@testing-library/react';
-import { OrgRole, PluginType, type AppPluginMeta } from '@grafana/data';
-import {
-  LocationServiceProvider,
-  config,
-  locationService,
-  setBackendSrv,
-  type BackendSrv,
-  type BackendSrvRequest,
-} from '@grafana/runtime';
+import { screen, within } from '@testing-library/react';
+import { OrgRole } from '@grafana/data';
+import { config, setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
 import { NO_TRAITS, type ToilFields, toilEntryAnnotation } from '../../src/domain/toil';
-import { DIST, loadPluginFromDist } from './loadBundle';
+import { loadPluginFromDist } from './loadBundle';
+import { pluginJson, renderAppRoute } from './renderApp';
 import { installScenesStandIns } from './scenesStandIns';
-
-const { MemoryRouter, Route, Routes } = require('react-router');
-const pluginJson = JSON.parse(fs.readFileSync(path.join(DIST, 'plugin.json'), 'utf8'));
 
 require(require.resolve('@grafana/runtime').replace(/index\.cjs$/, 'components/PluginPage.cjs')).setPluginPage(
   ({ children }: { children: React.ReactNode }) => <div>{children}</div>
@@ -81,22 +70,7 @@ config.bootData.user = { ...config.bootData.user, orgRole: OrgRole.Editor, login
 const plugin = loadPluginFromDist();
 const wait = { timeout: 20_000 };
 
-function renderRoute(route: string) {
-  const Root = plugin.root!;
-  const meta = { id: pluginJson.id, name: pluginJson.name, type: PluginType.app, jsonData: {} } as AppPluginMeta;
-  return render(
-    <LocationServiceProvider service={locationService}>
-      <MemoryRouter initialEntries={[`/a/${pluginJson.id}/${route}`]}>
-        <Routes>
-          <Route
-            path={`/a/${pluginJson.id}/*`}
-            element={<Root meta={meta} basename={`/a/${pluginJson.id}`} query={{}} path="" onNavChanged={() => {}} />}
-          />
-        </Routes>
-      </MemoryRouter>
-    </LocationServiceProvider>
-  );
-}
+const renderRoute = (route: string) => renderAppRoute(plugin, route);
 
 describe('dist/module.js: the Toil page with data', () => {
   jest.setTimeout(60_000);
