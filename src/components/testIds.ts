@@ -37,6 +37,8 @@ export const testIds = {
     statusCounts: 'data-testid sre-overview-status-counts',
     worst: 'data-testid sre-overview-worst',
     openIncidents: 'data-testid sre-overview-open-incidents',
+    overdueActionItems: 'data-testid sre-overview-overdue-action-items',
+    postmortemsDue: 'data-testid sre-overview-postmortems-due',
   },
   incidents: {
     list: 'data-testid sre-incidents-list',
@@ -56,6 +58,12 @@ export const testIds = {
     sloIds: 'data-testid sre-incidents-slo-ids',
     postmortemBadge: 'data-testid sre-incidents-postmortem-badge',
     budgetRuleError: 'data-testid sre-incidents-budget-rule-error',
+    /** "Postmortem due <date>" / "Postmortem overdue" (list, incident page, Overview). */
+    postmortemDue: 'data-testid sre-incidents-postmortem-due',
+    postmortemStatus: 'data-testid sre-incidents-postmortem-status',
+    /** The list's "Start postmortem" / "Open postmortem" link beside a resolved incident's card. */
+    postmortemLink: 'data-testid sre-incidents-postmortem-link',
+    postmortemsError: 'data-testid sre-incidents-postmortems-error',
   },
   toil: {
     entries: 'data-testid sre-toil-entries',
@@ -174,6 +182,8 @@ export const testIds = {
     slos: 'data-testid sre-incident-slos',
     sloBudget: 'data-testid sre-incident-slo-budget',
     postmortemCallout: 'data-testid sre-incident-postmortem-callout',
+    /** The policy's reason beside the "Postmortem due / overdue" mark on a resolved incident's page. */
+    postmortemReason: 'data-testid sre-incident-postmortem-reason',
     linkSlo: 'data-testid sre-incident-link-slo',
     affectedServices: 'data-testid sre-incident-affected-services',
     service: 'data-testid sre-incident-service',

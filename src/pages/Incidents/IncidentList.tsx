@@ -7,6 +7,7 @@ import {
   Button,
   Combobox,
   EmptyState,
+  LinkButton,
   LoadingPlaceholder,
   RadioButtonGroup,
   Stack,
@@ -16,6 +17,7 @@ import type { LoadedIncident } from '../../api/incidents';
 import { canWriteAnnotations } from '../../api/permissions';
 import { ListPager } from '../../components/ListPager';
 import { pageFromParam, pageOf } from '../../components/paging';
+import { appHref } from '../../components/links';
 import { testIds } from '../../components/testIds';
 import { prefixRoute, ROUTES } from '../../constants';
 import { medianDurations } from '../../domain/incident/metrics';
@@ -23,7 +25,7 @@ import { INCIDENT_STATUSES, SEVERITIES } from '../../domain/incident/model';
 import { IncidentCard } from './IncidentCard';
 import { MetricTiles } from './MetricTiles';
 import { useIncidents } from './useIncidents';
-import { usePostmortemMarks } from './usePostmortemMarks';
+import { type PostmortemMark, usePostmortemMarks } from './usePostmortemMarks';
 
 const DAY = 86_400_000;
 const RANGES = [
@@ -102,7 +104,7 @@ export function IncidentList() {
   );
   const shown = pageOf(matching, page);
   // Budgets are read for this page's incidents only, after the cards are drawn.
-  const marks = usePostmortemMarks(shown.rows, to);
+  const marks = usePostmortemMarks(shown.rows, { from, to });
   const services = useMemo(
     () => [...new Set([...incidents.flatMap((i) => i.services), ...(service ? [service] : [])])].sort(),
     [incidents, service]
@@ -186,22 +188,41 @@ export function IncidentList() {
                 <EmptyState variant="not-found" message="No incidents match these filters" />
               ) : (
                 <>
-                  {!marks.loading && marks.error !== undefined && (
+                  {marks.budgetError !== undefined && (
                     <Alert
                       severity="warning"
                       title="Could not check which incidents need a postmortem"
                       data-testid={testIds.incidents.budgetRuleError}
                     >
-                      {marks.error}
+                      {marks.budgetError}
+                    </Alert>
+                  )}
+                  {marks.postmortemsError !== undefined && (
+                    <Alert
+                      severity="warning"
+                      title="Could not read the postmortems: due dates and postmortem statuses are not shown"
+                      data-testid={testIds.incidents.postmortemsError}
+                    >
+                      {marks.postmortemsError}
                     </Alert>
                   )}
                   <ul className={styles.list} data-testid={testIds.incidents.list}>
                     {shown.rows.map((incident) => (
-                      <li key={incident.id} data-testid={testIds.incidents.row}>
-                        <IncidentCard
+                      <li key={incident.id} data-testid={testIds.incidents.row} className={styles.row}>
+                        <div className={styles.card}>
+                          <IncidentCard
+                            incident={incident}
+                            now={to}
+                            crossed={marks.marks.get(incident.id)?.crossed}
+                            due={marks.marks.get(incident.id)?.due}
+                            postmortemStatus={marks.marks.get(incident.id)?.status}
+                          />
+                        </div>
+                        <PostmortemLink
                           incident={incident}
-                          now={to}
-                          crossed={marks.loading || marks.error !== undefined ? [] : marks.crossed.get(incident.id)}
+                          mark={marks.marks.get(incident.id)}
+                          known={marks.postmortemsRead}
+                          canWrite={canWrite}
                         />
                       </li>
                     ))}
@@ -222,7 +243,39 @@ export function IncidentList() {
   );
 }
 
+/**
+ * Beside (never inside) a resolved incident's card, whose heading is itself a link: open its postmortem, or start
+ * one (the postmortem page starts it prefilled; it only opens one that someone started meanwhile).
+ */
+function PostmortemLink(props: {
+  incident: LoadedIncident;
+  mark: PostmortemMark | undefined;
+  known: boolean;
+  canWrite: boolean;
+}) {
+  const { incident, mark, known, canWrite } = props;
+  // Until the postmortems are read it is not known whether to offer "Open" or "Start".
+  if (incident.status !== 'resolved' || !known || (!mark?.status && !canWrite)) {
+    return null;
+  }
+  const path = `${ROUTES.Postmortems}/${encodeURIComponent(incident.id)}`;
+  return (
+    <LinkButton
+      size="sm"
+      variant="secondary"
+      icon="file-alt"
+      href={appHref(mark?.status ? path : `${path}?start=1`)}
+      aria-label={`${mark?.status ? 'Open postmortem' : 'Start postmortem'} of ${incident.title}`}
+      data-testid={testIds.incidents.postmortemLink}
+    >
+      {mark?.status ? 'Open postmortem' : 'Start postmortem'}
+    </LinkButton>
+  );
+}
+
 const getStyles = (theme: GrafanaTheme2) => ({
   list: css({ listStyle: 'none', display: 'flex', flexDirection: 'column', gap: theme.spacing(1) }),
+  row: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(1) }),
+  card: css({ flex: 1, minWidth: 0 }),
   problems: css({ margin: 0, paddingLeft: theme.spacing(2) }),
 });

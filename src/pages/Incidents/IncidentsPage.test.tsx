@@ -48,7 +48,15 @@ describe('incident list', () => {
     expect(within(metrics).getAllByText('5m')).toHaveLength(1);
     expect(within(metrics).getByText('10m')).toBeInTheDocument();
     expect(within(metrics).getAllByText('40m')).toHaveLength(2);
-    expect(backend.requests).toHaveLength(2);
+    // The list's two reads; a resolved incident on the page adds the settings (the postmortem policy) and ONE
+    // read of the range's postmortems for the "postmortem due" marks.
+    await waitFor(() => expect(backend.requests).toHaveLength(4));
+    expect(backend.requests.map((r) => (r.params?.tags as string[] | undefined)?.[0] ?? r.url)).toEqual([
+      'sre-incident',
+      'sre-incident-event',
+      '/api/plugins/sre-reliability-app/settings',
+      'sre-postmortem',
+    ]);
   });
 
   it('shows the empty state with a Declare button that opens the form', async () => {
@@ -158,7 +166,8 @@ describe('incident list paging', () => {
     expect(location()).toBe(`${BASE}?page=2`);
     expect(within(pager).getByText('51–60 of 60 incidents')).toBeInTheDocument();
     expect(titles()).toEqual(order.slice(50));
-    expect(backend.requests).toHaveLength(2);
+    // The list's two reads, the settings and one postmortems read of the range: another page adds none.
+    expect(backend.requests).toHaveLength(4);
   }, 30_000);
 
   it('clamps a page past the end, and goes back to page 1 when a filter changes', async () => {

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { getPluginSettings } from '../../api/pluginSettings';
 import { readPolicies } from '../../api/policies';
+import { type PostmortemConfig, readPostmortemConfig } from '../../api/postmortemConfig';
 import { readSlas } from '../../api/slas';
 import { readSlos } from '../../api/slos';
 import { readToilTeams } from '../../api/toilTeams';
@@ -22,6 +23,8 @@ export interface AppData {
   /** SLAs, valid ones and broken ones (each with its problems). */
   slas: StoredList<Sla>;
   toilTeams: StoredList<ToilTeamSettings>;
+  /** The postmortem section template and policy, defaults for anything missing or invalid. */
+  postmortems: PostmortemConfig;
 }
 
 export const APP_DATA_KEY = ['plugin-settings'] as const;
@@ -36,6 +39,7 @@ async function fetchAppData(): Promise<AppData> {
     policies: readPolicies(jsonData),
     slas: readSlas(jsonData),
     toilTeams: readToilTeams(jsonData),
+    postmortems: readPostmortemConfig(jsonData),
   };
 }
 

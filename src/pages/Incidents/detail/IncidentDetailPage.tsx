@@ -9,6 +9,7 @@ import { IncidentHeader } from './IncidentHeader';
 import { LinkedSlosSection } from './LinkedSlosSection';
 import { LogsSection } from './LogsSection';
 import { LogToilButton } from './LogToilButton';
+import { PostmortemDueMark } from './PostmortemDueMark';
 import { WritePostmortemLink } from '../../Postmortems/WritePostmortemLink';
 import { RolesSection } from './RolesSection';
 import { StatusUpdatesSection } from './StatusUpdatesSection';
@@ -69,9 +70,18 @@ export function IncidentDetailPage() {
         )}
         <IncidentHeader {...shared} now={now} />
         {(canWrite || incident.status === 'resolved') && (
-          <Stack gap={1}>
+          <Stack gap={1} alignItems="center" wrap="wrap">
             {canWrite && <LogToilButton incident={incident} />}
             {incident.status === 'resolved' && <WritePostmortemLink incidentId={incident.id} />}
+            {incident.status === 'resolved' && (
+              <PostmortemDueMark
+                incident={incident}
+                slos={context.slos}
+                policies={context.policies}
+                defaultPrometheusUid={context.settings.defaultPrometheusUid}
+                now={now}
+              />
+            )}
           </Stack>
         )}
         <RolesSection {...shared} />

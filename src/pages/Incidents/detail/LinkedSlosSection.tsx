@@ -2,7 +2,6 @@ import React, { useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Alert, Button, Combobox, Field, Stack, Text, TextLink, useStyles2 } from '@grafana/ui';
-import { fetchIncidentBudgets } from '../../../api/incidentBudget';
 import type { LoadedIncident } from '../../../api/incidents';
 import { testIds } from '../../../components/testIds';
 import { ROUTES } from '../../../constants';
@@ -10,9 +9,9 @@ import { appHref } from '../../../components/links';
 import { incidentShareVerdict, postmortemCallout } from '../../../domain/incident/budgetRule';
 import type { ErrorBudgetPolicy } from '../../../domain/policy/model';
 import type { Slo } from '../../../domain/slo/model';
-import { useLoad } from '../useLoad';
 import { budgetText } from './budgetText';
 import type { EventPayload } from './commands';
+import { useIncidentBudgets } from './useIncidentBudgets';
 
 interface Props {
   incident: LoadedIncident;
@@ -43,10 +42,7 @@ export function LinkedSlosSection({
   const [choice, setChoice] = useState<string>();
   const linked = incident.sloIds.map((id) => ({ id, slo: slos.find((s) => s.id === id) }));
   const known = linked.flatMap((l) => (l.slo ? [l.slo] : []));
-  const endedAt = incident.resolvedAt ?? now;
-  const budgets = useLoad(`${known.map((s) => s.id).join(',')}:${incident.startedAt}:${endedAt}`, () =>
-    fetchIncidentBudgets(known, { startedAt: incident.startedAt, endedAt }, defaultPrometheusUid)
-  );
+  const budgets = useIncidentBudgets(incident, known, defaultPrometheusUid, now);
   const options = slos
     .filter((s) => !incident.sloIds.includes(s.id))
     .map((s) => ({ value: s.id, label: s.name, description: s.service }));
