@@ -15,5 +15,5 @@ echo "--- scale-rules (10 SLOs, 10s interval, real Prometheus)"
 npx tsx bench/scale/run.ts
 echo "--- sla-compliance (1 service, 3 one-day periods, real Prometheus)"
 npx tsx bench/sla/run.ts
-echo "--- list-render, incident-list-render, toil-list-render (5, 10, 20 rows)"
+echo "--- list-render, incident-list-render, toil-list-render, postmortem-list-render (5, 10, 20 rows)"
 npx jest -c jest.config.js --ci --silent --testMatch '<rootDir>/bench/list/*.bench.tsx' --maxWorkers=1

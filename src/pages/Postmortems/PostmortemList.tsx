@@ -16,6 +16,8 @@ import {
   useStyles2,
 } from '@grafana/ui';
 import { canWriteAnnotations } from '../../api/permissions';
+import { ListPager } from '../../components/ListPager';
+import { pageFromParam, pageOf } from '../../components/paging';
 import { appHref } from '../../components/links';
 import { LoadError } from '../../components/LoadError';
 import { NotAllowedButton } from '../../components/NotAllowedButton';
@@ -85,10 +87,22 @@ export function PostmortemList() {
     [list.data]
   );
   const started = useMemo(() => new Set(postmortems.map((p) => p.incidentId)), [postmortems]);
+  // 50 rows a page, as the other lists: render time stays flat however many postmortems the range holds.
+  const shown = pageOf(postmortems, pageFromParam(params.get('page')));
+  const setPage = (page: number) => {
+    const next = new URLSearchParams(params);
+    if (page === 1) {
+      next.delete('page');
+    } else {
+      next.set('page', String(page));
+    }
+    setParams(next, { replace: true });
+  };
 
   const setRange = (value: string) => {
     setNow(Date.now());
     const next = new URLSearchParams(params);
+    next.delete('page');
     if (value === DEFAULT_RANGE) {
       next.delete('range');
     } else {
@@ -138,22 +152,30 @@ export function PostmortemList() {
             </EmptyState>
           </div>
         ) : (
-          <table className={styles.table} data-testid={testIds.postmortem.list}>
-            <thead>
-              <tr>
-                <th>Incident</th>
-                <th>Severity</th>
-                <th>Status</th>
-                <th>Started</th>
-                <th className="num">Action items open</th>
-              </tr>
-            </thead>
-            <tbody>
-              {postmortems.map((pm) => (
-                <Row key={pm.incidentId} pm={pm} />
-              ))}
-            </tbody>
-          </table>
+          <>
+            <table className={styles.table} data-testid={testIds.postmortem.list}>
+              <thead>
+                <tr>
+                  <th>Incident</th>
+                  <th>Severity</th>
+                  <th>Status</th>
+                  <th>Started</th>
+                  <th className="num">Action items open</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.rows.map((pm) => (
+                  <Row key={pm.incidentId} pm={pm} />
+                ))}
+              </tbody>
+            </table>
+            <ListPager
+              shown={shown}
+              total={postmortems.length}
+              noun={{ one: 'postmortem', many: 'postmortems' }}
+              onNavigate={setPage}
+            />
+          </>
         )}
       </>
     );

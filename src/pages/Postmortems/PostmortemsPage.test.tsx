@@ -188,3 +188,25 @@ describe('Postmortems list', () => {
     expect(incidents).not.toHaveBeenCalled();
   });
 });
+
+describe('Postmortems list paging', () => {
+  it('shows 50 postmortems a page, newest first, with the page in the URL', async () => {
+    const many = Array.from({ length: 60 }, (_, i) => ({
+      ...postmortem(),
+      incidentId: `INC-${String(i).padStart(2, '0')}`,
+      startedAt: T0 - i * 60_000,
+      prefill: { ...PREFILL, title: `Outage ${i}` },
+    }));
+    list.mockResolvedValue({ postmortems: many, problems: [] });
+    renderAt('/postmortems');
+    const table = await screen.findByTestId(testIds.postmortem.list);
+    expect(within(table).getAllByTestId(testIds.postmortem.row)).toHaveLength(50);
+    expect(within(table).getByText('Outage 0')).toBeInTheDocument();
+    expect(screen.getByText(/1–50 of 60 postmortems/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '2' }));
+    const rows = within(screen.getByTestId(testIds.postmortem.list)).getAllByTestId(testIds.postmortem.row);
+    expect(rows).toHaveLength(10);
+    expect(within(rows[9]).getByText('Outage 59')).toBeInTheDocument();
+    expect(screen.getByTestId('location')).toHaveTextContent('page=2');
+  });
+});
