@@ -135,6 +135,9 @@ describe('Postmortem page: the write-up', () => {
     const titles = screen.getAllByTestId(testIds.postmortem.section).map((s) => s.getAttribute('aria-label'));
     expect(titles).toEqual(DEFAULT_SECTIONS.map((s) => s.title));
     expect(within(section('Summary')).getByText('40 minutes').tagName).toBe('STRONG');
+    // An empty section says so, but the Action items section is not empty: it holds the items table.
+    expect(within(section('Detection')).getByText('Not written yet.')).toBeInTheDocument();
+    expect(within(section('Action items')).queryByText('Not written yet.')).not.toBeInTheDocument();
   });
 
   it('saves an edit based on the revision it was loaded from, and shows the saved text', async () => {

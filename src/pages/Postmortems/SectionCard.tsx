@@ -164,9 +164,12 @@ export function SectionCard({
         )}
       </Stack>
       {section.markdown.trim() === '' ? (
-        <Text color="secondary" italic>
-          Not written yet.
-        </Text>
+        // A section holding other content (the action items table) is not empty without text of its own.
+        !children && (
+          <Text color="secondary" italic>
+            Not written yet.
+          </Text>
+        )
       ) : (
         <Markdown markdown={section.markdown} />
       )}
