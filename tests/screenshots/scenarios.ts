@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { NOW, POLICIES, SLOS, SNAPSHOTS, incidentAnnotations } from './fixtures';
+import { LOGIN_INCIDENT, postmortemRespond, writeBlamingSentence } from './postmortemScenario';
 import { slaRespond } from './slaScenario';
 import { TOIL_TEAMS, toilAnnotations } from './toilFixtures';
 
@@ -287,6 +288,29 @@ export const SCENARIOS: Record<string, Scenario> = {
       await page.getByText('2. Queries').click();
       await page.getByText('Start from a template').waitFor();
     },
+  },
+  'postmortem-list': {
+    route: 'postmortems',
+    waitFor: 'Search results stale after reindex',
+    user: admin,
+    dataSources,
+    respond: postmortemRespond(common),
+  },
+  'postmortem-detail': {
+    route: `postmortems/${LOGIN_INCIDENT}`,
+    waitFor: 'Rewrite the certificate rotation runbook',
+    fullPage: true,
+    user: admin,
+    dataSources,
+    respond: postmortemRespond(common),
+    interact: writeBlamingSentence,
+  },
+  'action-items': {
+    route: 'postmortems/action-items',
+    waitFor: 'Completion rate',
+    user: admin,
+    dataSources,
+    respond: postmortemRespond(common),
   },
   toil: {
     route: 'toil?view=reports',
