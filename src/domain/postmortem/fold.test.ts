@@ -319,6 +319,18 @@ describe('foldPostmortem', () => {
     expect(problems[0].message).toMatch(/^bob started this postmortem again/);
   });
 
+  it('takes a second start with the same prefilled texts as no conflict', () => {
+    const sections = [{ key: 'impact', markdown: 'A' }];
+    const first = ev({ type: 'started', prefill: prefill(), sections }, { at: T0 });
+    const second = ev({ type: 'started', prefill: prefill(), sections }, { at: T0 + 1, author: 'bob' });
+    const { postmortem, problems } = foldPostmortem([first, second]);
+    expect(text(postmortem, 'impact')).toBe('A');
+    expect(postmortem!.conflicts).toEqual([]);
+    expect(problems.map((p) => p.message)).toEqual([
+      'bob started this postmortem again; the first start is kept, its texts are edits',
+    ]);
+  });
+
   it('counts a retried append once and reports two different events sharing an id', () => {
     const e = edit('summary', 'x', 0);
     const clash = { ...edit('impact', 'y', 0), id: e.id };

@@ -56,6 +56,10 @@ class Folder {
       case 'started':
         // A second start (two people pressed "Write postmortem" at once): its prefilled texts compete as edits.
         for (const s of e.sections ?? []) {
+          // The same prefill twice (the usual case: both read the same incident) is no competing text.
+          if (pm.sections.find((x) => x.key === s.key)?.markdown === s.markdown) {
+            continue;
+          }
           this.editSection({ ...e, type: 'section_edited', section: s.key, markdown: s.markdown, baseRevision: 0 });
         }
         this.problem(e.id, `${e.author} started this postmortem again; the first start is kept, its texts are edits`);
