@@ -30,6 +30,7 @@ import { SeverityBadge } from '../Incidents/SeverityBadge';
 import { DAY, DEFAULT_RANGE, itemCounts, RANGES, rangeFromParam, STATUS_LABELS } from './model';
 import { StartPostmortem } from './StartPostmortem';
 import { usePostmortemList } from './usePostmortems';
+import { dataTableStyle } from '../../components/tableStyles';
 
 export const NOT_ALLOWED_START = 'Editors can start postmortems: it needs permission to write annotations.';
 
@@ -208,17 +209,6 @@ export function PostmortemList() {
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  table: css({
-    width: '100%',
-    borderCollapse: 'collapse',
-    'th, td': {
-      padding: theme.spacing(1),
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-      textAlign: 'left',
-      verticalAlign: 'middle',
-    },
-    th: { color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium },
-    '.num': { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
-  }),
+  table: dataTableStyle(theme, { verticalAlign: 'middle' }),
   problems: css({ margin: 0, paddingLeft: theme.spacing(2) }),
 });

@@ -1,5 +1,4 @@
 import React, { useMemo } from 'react';
-import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import {
   Alert,
@@ -25,6 +24,7 @@ import { StandingBadge } from './StandingBadge';
 import { allowedLeftText, percent } from './format';
 import { filterOptions, filterRows, queryFromParams, queryToParams, type SlaListQuery, type SlaRow } from './listModel';
 import { useSlaList } from './useSlaData';
+import { dataTableStyle } from '../../components/tableStyles';
 
 const READ_ONLY_NOTE = 'Only organization admins can create or edit SLAs';
 
@@ -157,16 +157,5 @@ export function SlaListView() {
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  table: css({
-    width: '100%',
-    borderCollapse: 'collapse',
-    'th, td': {
-      padding: theme.spacing(1),
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-      textAlign: 'left',
-      verticalAlign: 'middle',
-    },
-    th: { color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium },
-    '.num': { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
-  }),
+  table: dataTableStyle(theme, { verticalAlign: 'middle' }),
 });

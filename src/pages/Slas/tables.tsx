@@ -1,5 +1,4 @@
 import React from 'react';
-import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Text, useStyles2 } from '@grafana/ui';
 import { testIds } from '../../components/testIds';
@@ -7,6 +6,7 @@ import type { Sla } from '../../domain/sla/model';
 import type { SlaPeriodResult } from '../../domain/sla/report';
 import { StandingBadge } from './StandingBadge';
 import { excludedText, percent, shortfallText, zoned } from './format';
+import { dataTableStyle } from '../../components/tableStyles';
 
 /** Periods as the contract reads them: achieved, target, standing, shortfall, excluded time, credit. */
 export function PeriodsTable({ sla, results }: { sla: Sla; results: SlaPeriodResult[] }) {
@@ -86,16 +86,5 @@ export function ExclusionsTable({ sla, results }: { sla: Sla; results: SlaPeriod
 }
 
 export const getTableStyles = (theme: GrafanaTheme2) => ({
-  table: css({
-    width: '100%',
-    borderCollapse: 'collapse',
-    'th, td': {
-      padding: theme.spacing(0.75, 1),
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-      textAlign: 'left',
-      verticalAlign: 'middle',
-    },
-    th: { color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium },
-    '.num': { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
-  }),
+  table: dataTableStyle(theme, { padding: theme.spacing(0.75, 1), verticalAlign: 'middle' }),
 });

@@ -9,6 +9,7 @@ import { testIds } from '../../components/testIds';
 import { ROUTES } from '../../constants';
 import { ConflictValues } from './ConflictChoice';
 import { formatWhen } from './format';
+import { dataTableStyle } from '../../components/tableStyles';
 
 interface Props {
   entries: ToilEntry[];
@@ -109,17 +110,7 @@ export function EntriesTable({ entries, canWrite, onEdit, onDelete }: Props) {
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  table: css({
-    width: '100%',
-    borderCollapse: 'collapse',
-    'th, td': {
-      textAlign: 'left',
-      verticalAlign: 'top',
-      padding: theme.spacing(1),
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-    },
-    th: { color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium },
-  }),
+  table: dataTableStyle(theme),
   task: css({ wordBreak: 'break-word', maxWidth: 480 }),
   nowrap: css({ whiteSpace: 'nowrap' }),
   warning: css({ color: theme.colors.warning.text, fontSize: theme.typography.bodySmall.fontSize }),

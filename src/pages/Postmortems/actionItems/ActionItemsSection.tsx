@@ -1,6 +1,5 @@
 import React, { useState } from 'react';
-import { css, cx } from '@emotion/css';
-import type { GrafanaTheme2 } from '@grafana/data';
+import { cx } from '@emotion/css';
 import { Alert, Badge, Button, Field, Input, Stack, Text, TextLink, useStyles2 } from '@grafana/ui';
 import { appendPostmortemEvent, type PostmortemCommand, PostmortemSizeError } from '../../../api/postmortems';
 import { NotAllowedButton } from '../../../components/NotAllowedButton';
@@ -17,13 +16,13 @@ import {
   type PostmortemPolicy,
 } from '../../../domain/postmortem';
 import { ActionItemForm } from './ActionItemForm';
+import { DueDate, getItemTableStyles } from './itemTable';
 import {
   FIELD_LABELS,
   PRIORITY_COLORS,
   STATUS_LABELS,
   TYPE_LABELS,
   browserTimeZone,
-  formatDay,
   formatFieldValue,
   ownerText,
 } from './format';
@@ -68,7 +67,7 @@ export function TrackerLink({ url }: { url?: string }) {
 
 /** A postmortem's action items: the table, the add/edit form, closing as done or won't do, and conflicts. */
 export function ActionItemsSection({ postmortem, policy, readOnly, onChange }: Props) {
-  const styles = useStyles2(getStyles);
+  const styles = useStyles2(getItemTableStyles);
   const [editing, setEditing] = useState<Editing>();
   const [form, setForm] = useState<ItemForm>();
   const [errors, setErrors] = useState<ItemErrors>({});
@@ -213,8 +212,7 @@ export function ActionItemsSection({ postmortem, policy, readOnly, onChange }: P
                       </td>
                       <td>{ownerText(item.owner)}</td>
                       <td>
-                        {formatDay(item.due)}
-                        {overdue && <Badge className={styles.badge} text="Overdue" color="red" icon="clock-nine" />}
+                        <DueDate due={item.due} overdue={overdue} />
                       </td>
                       <td>{STATUS_LABELS[item.status]}</td>
                       <td>
@@ -362,24 +360,3 @@ export function ActionItemsSection({ postmortem, policy, readOnly, onChange }: P
     </section>
   );
 }
-
-const getStyles = (theme: GrafanaTheme2) => ({
-  table: css({
-    width: '100%',
-    borderCollapse: 'collapse',
-    'th, td': {
-      padding: theme.spacing(0.75, 1),
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-      textAlign: 'left',
-      verticalAlign: 'top',
-    },
-    th: { color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium },
-  }),
-  overdue: css({
-    background: theme.colors.error.transparent,
-    boxShadow: `inset 3px 0 0 ${theme.colors.error.border}`,
-  }),
-  badge: css({
-    marginLeft: theme.spacing(1),
-  }),
-});

@@ -39,7 +39,8 @@ import {
 } from '../../../domain/postmortem';
 import { errorMessage, queryClient } from '../../data/queryClient';
 import { TrackerLink } from './ActionItemsSection';
-import { PRIORITY_COLORS, STATUS_LABELS, formatDay, formatDays, ownerText } from './format';
+import { DueDate, getItemTableStyles } from './itemTable';
+import { PRIORITY_COLORS, STATUS_LABELS, formatDays, ownerText } from './format';
 import { RANGE_DAYS, parseViewParams, rangeOf, viewToParams, type ViewParams } from './viewParams';
 
 const UNASSIGNED = '\u0000unassigned';
@@ -281,8 +282,7 @@ export function ActionItemsView() {
                     </td>
                     <td>{ownerText(i.owner)}</td>
                     <td>
-                      {formatDay(i.due)}
-                      {late && <Badge className={styles.badge} text="Overdue" color="red" icon="clock-nine" />}
+                      <DueDate due={i.due} overdue={late} />
                     </td>
                     <td>{STATUS_LABELS[i.status]}</td>
                     <td>
@@ -322,22 +322,5 @@ const getStyles = (theme: GrafanaTheme2) => ({
       marginBottom: theme.spacing(0.5),
     },
   }),
-  table: css({
-    width: '100%',
-    borderCollapse: 'collapse',
-    'th, td': {
-      padding: theme.spacing(0.75, 1),
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-      textAlign: 'left',
-      verticalAlign: 'top',
-    },
-    th: { color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium },
-  }),
-  overdue: css({
-    background: theme.colors.error.transparent,
-    boxShadow: `inset 3px 0 0 ${theme.colors.error.border}`,
-  }),
-  badge: css({
-    marginLeft: theme.spacing(1),
-  }),
+  ...getItemTableStyles(theme),
 });

@@ -1,5 +1,4 @@
 import React from 'react';
-import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Alert, Badge, type BadgeColor, LoadingPlaceholder, Stack, Text, useStyles2 } from '@grafana/ui';
 import { useQuery } from '@tanstack/react-query';
@@ -9,6 +8,7 @@ import { testIds } from '../../../components/testIds';
 import { percent } from '../../../domain/policy/evaluate';
 import type { Slo } from '../../../domain/slo/model';
 import { errorMessage, queryClient } from '../../data/queryClient';
+import { dataTableStyle } from '../../../components/tableStyles';
 
 interface Props {
   slo: Slo;
@@ -154,15 +154,5 @@ export function ReleasesSection({ slo, datasourceUid, from, to }: Props) {
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  table: css({
-    width: '100%',
-    borderCollapse: 'collapse',
-    'th, td': {
-      textAlign: 'left',
-      padding: theme.spacing(0.5, 1),
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-      verticalAlign: 'top',
-    },
-    th: { color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium },
-  }),
+  table: dataTableStyle(theme, { padding: theme.spacing(0.5, 1) }),
 });
