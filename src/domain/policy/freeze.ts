@@ -4,6 +4,7 @@
  * end), all append-only. A freeze's state is the fold of its region and its events, so two Editors writing at once
  * both keep what they wrote, and every reader computes the same state. Pure: the API layer reads and sends.
  */
+import { byTimeThenId, indexRegions, parseEventAnnotations, type StoredAnnotation } from '../storedAnnotations';
 import { timeRandomId } from '../ids';
 import { sanitizeTagValue } from '../incident/annotations';
 import { escapeHtml } from '../incident/html';
@@ -61,14 +62,7 @@ export interface Freeze {
   regionAnnotationId: number;
 }
 
-/** The fields of a stored annotation the fold reads (the API layer's DTO fits). */
-export interface StoredAnnotation {
-  id: number;
-  time?: number;
-  timeEnd?: number;
-  tags?: string[];
-  data?: unknown;
-}
+export type { StoredAnnotation } from '../storedAnnotations';
 
 export interface FreezeProblem {
   freezeId?: string;
@@ -202,8 +196,6 @@ export function parseFreezeEvent(data: unknown): FreezeEvent | string {
   return { kind: 'freeze_exception', ...base, reason: data.reason, approver: data.approver };
 }
 
-const byTimeThenId = (a: FreezeEvent, b: FreezeEvent) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
 /**
  * Folds freeze regions and their events into freezes, newest first. Events are applied in (time, id) order, so the
  * order the API returns them in does not matter; the first `freeze_ended` ends a freeze and later events of it are
@@ -213,21 +205,14 @@ export function foldFreezes(
   regions: readonly StoredAnnotation[],
   events: readonly StoredAnnotation[]
 ): { freezes: Freeze[]; problems: FreezeProblem[] } {
-  const problems: FreezeProblem[] = [];
+  const indexed = indexRegions(regions, parseFreezeRecord, 'freeze');
+  const read = parseEventAnnotations(events, parseFreezeEvent, 'freeze');
+  const problems: FreezeProblem[] = [
+    ...indexed.problems.map(({ id, message }) => (id === undefined ? { message } : { freezeId: id, message })),
+    ...read.problems.map((message) => ({ message })),
+  ];
   const freezes = new Map<string, Freeze>();
-  for (const region of regions) {
-    const record = parseFreezeRecord(region.data);
-    if (typeof record === 'string') {
-      problems.push({ message: `freeze annotation ${region.id} is skipped: ${record}` });
-      continue;
-    }
-    if (freezes.has(record.id)) {
-      problems.push({
-        freezeId: record.id,
-        message: `freeze ${record.id} has two regions; kept annotation ${freezes.get(record.id)!.regionAnnotationId}`,
-      });
-      continue;
-    }
+  for (const { record, region } of indexed.records.values()) {
     freezes.set(record.id, {
       id: record.id,
       sloId: record.sloId,
@@ -240,17 +225,8 @@ export function foldFreezes(
       regionAnnotationId: region.id,
     });
   }
-  const parsed: FreezeEvent[] = [];
-  for (const e of events) {
-    const event = parseFreezeEvent(e.data);
-    if (typeof event === 'string') {
-      problems.push({ message: `freeze event annotation ${e.id} is skipped: ${event}` });
-    } else {
-      parsed.push(event);
-    }
-  }
   const seen = new Set<string>();
-  for (const event of parsed.sort(byTimeThenId)) {
+  for (const event of read.events.sort(byTimeThenId)) {
     if (seen.has(event.id)) {
       continue;
     }

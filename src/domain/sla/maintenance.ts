@@ -4,6 +4,7 @@
  * (today only a cancellation), folded on read. Dashboards draw the region because it is tagged `sre-maintenance`
  * and `service:<name>`; SLAs whose services intersect the window's exclude it (exclusions.ts). Pure.
  */
+import { byTimeThenId, indexRegions, parseEventAnnotations, type StoredAnnotation } from '../storedAnnotations';
 import { timeRandomId } from '../ids';
 import { sanitizeTagValue } from '../incident/annotations';
 import { escapeHtml } from '../incident/html';
@@ -61,14 +62,7 @@ export interface MaintenanceWindow {
   cancelledBy?: string;
 }
 
-/** The fields of a stored annotation the fold reads (the API layer's DTO fits). */
-export interface StoredAnnotation {
-  id: number;
-  time?: number;
-  timeEnd?: number;
-  tags?: string[];
-  data?: unknown;
-}
+export type { StoredAnnotation } from '../storedAnnotations';
 
 /** A new window id such as `mnt-mi3k2a1b-x7p2q9ab`: time in base 36 plus random characters. */
 export function newMaintenanceId(now: number, random: () => number): string {
@@ -194,35 +188,18 @@ export function foldMaintenance(
   regions: readonly StoredAnnotation[],
   events: readonly StoredAnnotation[]
 ): { windows: MaintenanceWindow[]; problems: MaintenanceProblem[] } {
-  const problems: MaintenanceProblem[] = [];
+  const indexed = indexRegions(regions, parseMaintenanceRecord, 'maintenance');
+  const parsed = parseEventAnnotations(events, parseMaintenanceEvent, 'maintenance');
+  const problems: MaintenanceProblem[] = [
+    ...indexed.problems.map(({ id, message }) => (id === undefined ? { message } : { maintenanceId: id, message })),
+    ...parsed.problems.map((message) => ({ message })),
+  ];
   const windows = new Map<string, MaintenanceWindow>();
-  for (const region of regions) {
-    const record = parseMaintenanceRecord(region.data);
-    if (typeof record === 'string') {
-      problems.push({ message: `maintenance annotation ${region.id} is skipped: ${record}` });
-      continue;
-    }
-    if (windows.has(record.id)) {
-      problems.push({
-        maintenanceId: record.id,
-        message: `maintenance ${record.id} has two regions; kept annotation ${windows.get(record.id)!.annotationId}`,
-      });
-      continue;
-    }
+  for (const [id, { record, region }] of indexed.records) {
     const { kind: _kind, ...rest } = record;
-    windows.set(record.id, { ...rest, annotationId: region.id });
+    windows.set(id, { ...rest, annotationId: region.id });
   }
-  const cancels: MaintenanceCancelled[] = [];
-  for (const e of events) {
-    const event = parseMaintenanceEvent(e.data);
-    if (typeof event === 'string') {
-      problems.push({ message: `maintenance event annotation ${e.id} is skipped: ${event}` });
-    } else {
-      cancels.push(event);
-    }
-  }
-  cancels.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const c of cancels) {
+  for (const c of parsed.events.sort(byTimeThenId)) {
     const w = windows.get(c.maintenanceId);
     if (!w || w.cancelled) {
       continue;

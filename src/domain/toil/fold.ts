@@ -1,23 +1,9 @@
+import { byTimeThenId, parseEventAnnotations, type StoredAnnotation } from '../storedAnnotations';
 import { parseToilEvent, parseToilRecord } from './annotations';
 import { taskKey } from './key';
-import type {
-  ToilConflict,
-  ToilEditedEvent,
-  ToilEntry,
-  ToilEstimateEvent,
-  ToilEvent,
-  ToilFieldName,
-  ToilFields,
-} from './model';
+import type { ToilConflict, ToilEditedEvent, ToilEntry, ToilEstimateEvent, ToilFieldName, ToilFields } from './model';
 
-/** The fields of a stored annotation the fold reads (the API layer's DTO fits). */
-export interface StoredAnnotation {
-  id: number;
-  time?: number;
-  timeEnd?: number;
-  tags?: string[];
-  data?: unknown;
-}
+export type { StoredAnnotation } from '../storedAnnotations';
 
 export interface ToilProblem {
   entryId?: string;
@@ -29,8 +15,6 @@ export type ToilEstimates = Map<string, ToilEstimateEvent>;
 
 /** The key of an estimate in ToilEstimates: team (case-insensitive) and task key. */
 export const estimateKey = (team: string, key: string): string => `${team.trim().toLowerCase()}\u0000${key}`;
-
-const byTimeThenId = (a: ToilEvent, b: ToilEvent) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 interface FieldChange {
   index: number;
@@ -78,15 +62,9 @@ export function foldToil(
     history.set(record.id, [record.id]);
     lastChange.set(record.id, new Map());
   }
-  const parsed: ToilEvent[] = [];
-  for (const e of events) {
-    const event = parseToilEvent(e.data);
-    if (typeof event === 'string') {
-      problems.push({ message: `toil event annotation ${e.id} is skipped: ${event}` });
-    } else {
-      parsed.push(event);
-    }
-  }
+  const read = parseEventAnnotations(events, parseToilEvent, 'toil');
+  problems.push(...read.problems.map((message) => ({ message })));
+  const parsed = read.events;
   const estimates: ToilEstimates = new Map();
   const deleted = new Set<string>();
   const seen = new Set<string>();
