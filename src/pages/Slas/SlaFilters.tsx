@@ -1,5 +1,6 @@
 import React from 'react';
-import { Combobox, InlineField, Stack } from '@grafana/ui';
+import { Stack } from '@grafana/ui';
+import { FilterPicker, valueOptions } from '../../components/FilterPicker';
 import { testIds } from '../../components/testIds';
 import type { SlaStanding } from '../../domain/sla/report';
 import { STANDING_META } from './format';
@@ -11,7 +12,6 @@ interface Props {
   onChange: (change: Partial<SlaListQuery>) => void;
 }
 
-const toOptions = (values: string[]) => values.map((value) => ({ value, label: value }));
 const STANDING_OPTIONS = (Object.keys(STANDING_META) as SlaStanding[]).map((value) => ({
   value,
   label: STANDING_META[value].text,
@@ -21,42 +21,34 @@ const STANDING_OPTIONS = (Object.keys(STANDING_META) as SlaStanding[]).map((valu
 export function SlaFilters({ query, options, onChange }: Props) {
   return (
     <Stack direction="row" gap={1} wrap="wrap" alignItems="center">
-      <InlineField label="Customer" htmlFor="sla-filter-customer">
-        <Combobox
-          id="sla-filter-customer"
-          data-testid={testIds.slas.customerFilter}
-          placeholder="All customers"
-          options={toOptions(options.customers)}
-          value={query.customer || null}
-          onChange={(o) => onChange({ customer: o?.value ?? '' })}
-          isClearable
-          width={24}
-        />
-      </InlineField>
-      <InlineField label="Service" htmlFor="sla-filter-service">
-        <Combobox
-          id="sla-filter-service"
-          data-testid={testIds.slas.serviceFilter}
-          placeholder="All services"
-          options={toOptions(options.services)}
-          value={query.service || null}
-          onChange={(o) => onChange({ service: o?.value ?? '' })}
-          isClearable
-          width={24}
-        />
-      </InlineField>
-      <InlineField label="Standing" htmlFor="sla-filter-standing">
-        <Combobox
-          id="sla-filter-standing"
-          data-testid={testIds.slas.standingFilter}
-          placeholder="Any standing"
-          options={STANDING_OPTIONS}
-          value={query.standing || null}
-          onChange={(o) => onChange({ standing: (o?.value as SlaStanding | undefined) ?? '' })}
-          isClearable
-          width={20}
-        />
-      </InlineField>
+      <FilterPicker
+        label="Customer"
+        id="sla-filter-customer"
+        testId={testIds.slas.customerFilter}
+        placeholder="All customers"
+        options={valueOptions(options.customers)}
+        value={query.customer}
+        onChange={(customer) => onChange({ customer })}
+      />
+      <FilterPicker
+        label="Service"
+        id="sla-filter-service"
+        testId={testIds.slas.serviceFilter}
+        placeholder="All services"
+        options={valueOptions(options.services)}
+        value={query.service}
+        onChange={(service) => onChange({ service })}
+      />
+      <FilterPicker<SlaStanding>
+        label="Standing"
+        id="sla-filter-standing"
+        testId={testIds.slas.standingFilter}
+        placeholder="Any standing"
+        options={STANDING_OPTIONS}
+        value={query.standing}
+        onChange={(standing) => onChange({ standing })}
+        width={20}
+      />
     </Stack>
   );
 }

@@ -1,5 +1,6 @@
 import React from 'react';
-import { Combobox, FilterInput, InlineField, Stack } from '@grafana/ui';
+import { FilterInput, Stack } from '@grafana/ui';
+import { FilterPicker, valueOptions } from '../../components/FilterPicker';
 import { testIds } from '../../components/testIds';
 import type { ListQuery } from './listModel';
 
@@ -8,8 +9,6 @@ interface Props {
   options: { services: string[]; teams: string[]; labels: string[] };
   onChange: (change: Partial<ListQuery>) => void;
 }
-
-const toOptions = (values: string[]) => values.map((value) => ({ value, label: value }));
 
 /** Search box and the service, team and label pickers above the SLO list. */
 export function SloFilters({ query, options, onChange }: Props) {
@@ -24,43 +23,35 @@ export function SloFilters({ query, options, onChange }: Props) {
         width={40}
         escapeRegex={false}
       />
-      <InlineField label="Service" htmlFor="slo-filter-service">
-        <Combobox
-          id="slo-filter-service"
-          data-testid={testIds.slos.serviceFilter}
-          placeholder="All services"
-          options={toOptions(options.services)}
-          value={query.service || null}
-          onChange={(o) => onChange({ service: o?.value ?? '' })}
-          isClearable
-          width={24}
-        />
-      </InlineField>
-      <InlineField label="Team" htmlFor="slo-filter-team">
-        <Combobox
-          id="slo-filter-team"
-          data-testid={testIds.slos.teamFilter}
-          placeholder="All teams"
-          options={toOptions(options.teams)}
-          value={query.team || null}
-          onChange={(o) => onChange({ team: o?.value ?? '' })}
-          isClearable
-          width={24}
-        />
-      </InlineField>
-      <InlineField label="Label" htmlFor="slo-filter-label">
-        <Combobox
-          id="slo-filter-label"
-          data-testid={testIds.slos.labelFilter}
-          placeholder="Label (key=value)"
-          options={toOptions(options.labels)}
-          value={query.label || null}
-          onChange={(o) => onChange({ label: o?.value ?? '' })}
-          createCustomValue
-          isClearable
-          width={30}
-        />
-      </InlineField>
+      <FilterPicker
+        label="Service"
+        id="slo-filter-service"
+        testId={testIds.slos.serviceFilter}
+        placeholder="All services"
+        options={valueOptions(options.services)}
+        value={query.service}
+        onChange={(service) => onChange({ service })}
+      />
+      <FilterPicker
+        label="Team"
+        id="slo-filter-team"
+        testId={testIds.slos.teamFilter}
+        placeholder="All teams"
+        options={valueOptions(options.teams)}
+        value={query.team}
+        onChange={(team) => onChange({ team })}
+      />
+      <FilterPicker
+        label="Label"
+        id="slo-filter-label"
+        testId={testIds.slos.labelFilter}
+        placeholder="Label (key=value)"
+        options={valueOptions(options.labels)}
+        value={query.label}
+        onChange={(label) => onChange({ label })}
+        createCustomValue
+        width={30}
+      />
     </Stack>
   );
 }
