@@ -4,24 +4,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import React from 'react';
 import { of } from 'rxjs';
-import { render, screen } from '@testing-library/react';
-import { OrgRole, PluginType, type AppPluginMeta } from '@grafana/data';
-import {
-  LocationServiceProvider,
-  config,
-  locationService,
-  setBackendSrv,
-  type BackendSrv,
-  type BackendSrvRequest,
-} from '@grafana/runtime';
+import { screen } from '@testing-library/react';
+import { OrgRole } from '@grafana/data';
+import { config, setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
 import type { Slo } from '../../src/domain/slo/model';
 import type { IncidentEvent } from '../../src/domain/incident/events';
 import { foldIncident } from '../../src/domain/incident/fold';
 import { eventAnnotation, incidentAnnotation } from '../../src/domain/incident/annotations';
 import { DIST, loadPluginFromDist } from './loadBundle';
+import { renderAppRoute } from './renderApp';
 import { installScenesStandIns } from './scenesStandIns';
 
-const { MemoryRouter, Route, Routes, useLocation } = require('react-router');
+const { useLocation } = require('react-router');
 const pluginJson = JSON.parse(fs.readFileSync(path.join(DIST, 'plugin.json'), 'utf8'));
 
 // The page chrome Grafana draws: the title from pageNav or from the matching plugin.json include, and the actions.
@@ -122,23 +116,8 @@ config.bootData.user = { ...config.bootData.user, orgRole: OrgRole.Admin, login:
 
 const plugin = loadPluginFromDist();
 
-function renderRoute(route: string) {
-  const Root = plugin.root!;
-  const meta = { id: pluginJson.id, name: pluginJson.name, type: PluginType.app, jsonData: {} } as AppPluginMeta;
-  // Grafana wraps every app in a LocationServiceProvider; scenes' URL sync needs it.
-  return render(
-    <LocationServiceProvider service={locationService}>
-      <MemoryRouter initialEntries={[`/a/${pluginJson.id}/${route}`]}>
-        <Routes>
-          <Route
-            path={`/a/${pluginJson.id}/*`}
-            element={<Root meta={meta} basename={`/a/${pluginJson.id}`} query={{}} path="" onNavChanged={() => {}} />}
-          />
-        </Routes>
-      </MemoryRouter>
-    </LocationServiceProvider>
-  );
-}
+// Grafana wraps every app in a LocationServiceProvider; scenes' URL sync needs it (renderAppRoute does).
+const renderRoute = (route: string) => renderAppRoute(plugin, route);
 
 const wait = { timeout: 20_000 };
 
