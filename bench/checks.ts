@@ -14,7 +14,10 @@ export const EXACTNESS = {
   rawRelError: 1e-9,
   /** Each answer against Prometheus' arithmetic replayed on the exact counts (emulate.ts). */
   emulationGap: 1e-9,
-  /** Ours is event-weighted; what is left is the whole-hour window edge (bench/README.md). */
+  /**
+   * Ours against the exact tally of the whole hours it covers (up to the last full hour before its hourly run): it
+   * is event-weighted, what is left is the 5m-rate fuzz at both ends (bench/README.md).
+   */
   oursRelError: 1e-2,
 };
 

@@ -49,21 +49,50 @@ export function evalTimes(from: number, to: number, intervalSec: number, offsetS
   return out;
 }
 
+/** The last run of an hourly group at `offsetSec` past each hour, at or before `end`. */
+export function lastHourlyRun(end: number, offsetSec: number): number {
+  return Math.floor((end - offsetSec) / 3600) * 3600 + offsetSec;
+}
+
+/** The whole hours the period ratio covers when its hourly group last ran at or before `end`: (to − window, to]. */
+export function hourlyPeriodWindow(end: number, windowSec: number, hourlyOffsetSec: number): [number, number] {
+  const to = Math.floor((lastHourlyRun(end, hourlyOffsetSec) - 60) / 3600) * 3600;
+  return [to - windowSec, to];
+}
+
+/** Exact bad / all events of the scrapes in (from, to], from the counters (the generator's integers). */
+export function exactRatioBetween(c: ServiceCounters, from: number, to: number): number {
+  const at = (series: Float64Array, t: number): number => {
+    let i = -1;
+    for (let k = 0; k < c.times.length && c.times[k] <= t; k++) {
+      i = k;
+    }
+    if (i < 0) {
+      throw new Error(`no sample at or before ${t}`);
+    }
+    return series[i];
+  };
+  return (at(c.bad, to) - at(c.bad, from)) / (at(c.total, to) - at(c.total, from));
+}
+
 /**
- * What the generated hourly-rollup period ratio computes at `end`: `rate1h = avg_over_time(rate5m[1h − 1ms])`
- * evaluated with the 5m rates, and `sum_over_time(bad1h[W − 1ms:1h]) / sum_over_time(total1h[W − 1ms:1h])`.
+ * What `slo:sli_error:ratio_period` reads at `end`: the value its hourly group (every hour at `hourlyOffsetSec`)
+ * computed at its last run t ≤ end, `sum_over_time(bad1h[W − 1ms:1h] offset 1m) / sum_over_time(total1h[…])`, over
+ * the roll-ups `rate1h = avg_over_time(rate5m[1h − 1ms])` the SLO's group writes every `intervalSec` at `offsetSec`.
  */
 export function emulateHourlyPeriod(
   c: ServiceCounters,
   end: number,
   windowSec: number,
   intervalSec: number,
-  offsetSec: number
+  offsetSec: number,
+  hourlyOffsetSec: number
 ): number {
+  const upTo = lastHourlyRun(end, hourlyOffsetSec) - 60;
   let bad = 0;
   let total = 0;
-  // Subquery steps: multiples of 1h within [end − (W − 1ms), end]; each takes the latest roll-up sample.
-  for (let h = Math.ceil((end - windowSec + 0.001) / 3600) * 3600; h <= end; h += 3600) {
+  // Subquery steps: multiples of 1h within [upTo − (W − 1ms), upTo]; each takes the latest roll-up sample.
+  for (let h = Math.ceil((upTo - windowSec + 0.001) / 3600) * 3600; h <= upTo; h += 3600) {
     const pick = Math.floor((h - offsetSec) / intervalSec) * intervalSec + offsetSec;
     const evals = evalTimes(pick - 3600 + 0.001, pick, intervalSec, offsetSec);
     let b = 0;

@@ -95,12 +95,13 @@ function detailTable(r: Report): string {
     const raw = get('raw');
     return (
       `| ${id} | ${raw.truth.toPrecision(6)} | ${get('raw').answer.toPrecision(6)} (${sci(raw.relError)}) | ` +
-      `${get('sloth').answer.toPrecision(6)} (${pct(get('sloth').relError)}) | ${get('ours').answer.toPrecision(6)} (${sci(get('ours').relError)}) |`
+      `${get('sloth').answer.toPrecision(6)} (${pct(get('sloth').relError)}) | ${get('ours').truth.toPrecision(6)} | ` +
+      `${get('ours').answer.toPrecision(6)} (${sci(get('ours').relError)}) |`
     );
   });
   return [
-    '| SLO | ground truth | raw (rel. error) | Sloth average (rel. error) | ours (rel. error) |',
-    '|---|---:|---:|---:|---:|',
+    "| SLO | ground truth | raw (rel. error) | Sloth average (rel. error) | truth of ours' hours | ours (rel. error) |",
+    '|---|---:|---:|---:|---:|---:|',
     ...rows,
   ].join('\n');
 }

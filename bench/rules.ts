@@ -20,6 +20,8 @@ import {
   SERIES,
   errorRatioSeries,
   type PrometheusRuleFile,
+  groupName,
+  hourlyGroupName,
   type RecordingRule,
 } from '../src/domain/rules';
 import { validateSlos, type Slo } from '../src/domain/slo';
@@ -54,12 +56,28 @@ export function benchSlos(data: Dataset, days: number): Slo[] {
   return slos;
 }
 
+/** A recording rule to backfill, evaluated as its group is: every `everySec` at `offsetSec` past each multiple. */
+export interface BenchRule {
+  sloId: string;
+  rule: RecordingRule;
+  everySec: number;
+  offsetSec: number;
+}
+
 export interface BenchRules {
   file: PrometheusRuleFile;
-  /** Per SLO id: the expression of its `slo:sli_error:ratio_period` rule, as generated. */
+  /** Per SLO id: the expression of its `slo:sli_error:ratio_period` rule, as generated (it forwards the hourly one). */
   periodExpr: Map<string, string>;
+  /** Per SLO id: its hourly rule computing the period ratio, and when its group runs. */
+  hourly: Map<string, BenchRule>;
   /** Recording rules to backfill, grouped by dependency level (level 1 reads only raw series). */
-  levels: Array<Array<{ sloId: string; rule: RecordingRule }>>;
+  levels: BenchRule[][];
+}
+
+/** Seconds between evaluations of a generated group (`1h`, `60s`). */
+function everySecOf(interval: string | undefined, fallbackSec: number): number {
+  const m = interval ? /^(\d+)(s|m|h)$/.exec(interval) : null;
+  return m ? Number(m[1]) * { s: 1, m: 60, h: 3600 }[m[2] as 's' | 'm' | 'h'] : fallbackSec;
 }
 
 const isRecording = (r: unknown): r is RecordingRule => typeof (r as RecordingRule).record === 'string';
@@ -74,17 +92,30 @@ function readsRecorded(expr: string, recorded: Set<string>): string[] {
 export function benchRules(slos: Slo[], intervalSec: number): BenchRules {
   const file = generatePrometheusRules(slos, { interval: `${intervalSec}s` });
   const periodExpr = new Map<string, string>();
+  const hourly = new Map<string, BenchRule>();
   const levelOf = new Map<string, number>();
   const levels: BenchRules['levels'] = [];
-  slos.forEach((slo, i) => {
-    const rules = file.groups[i].rules.filter(isRecording);
-    const byName = new Map(rules.map((r) => [r.record, r]));
+  slos.forEach((slo) => {
+    // The SLO's group and its hourly group, each rule with its group's cadence and offset.
+    const byName = new Map<string, BenchRule>();
+    for (const g of file.groups.filter((x) => x.name === groupName(slo.id) || x.name === hourlyGroupName(slo.id))) {
+      const everySec = everySecOf(g.interval, intervalSec);
+      // The SLO's own group keeps the offset it always had (keyed by the SLO id), so the emulation's grid is the same.
+      const offsetSec = groupOffsetSec(g.name === groupName(slo.id) ? slo.id : g.name, everySec);
+      for (const rule of g.rules.filter(isRecording)) {
+        byName.set(rule.record, { sloId: slo.id, rule, everySec, offsetSec });
+      }
+    }
     const recorded = new Set(byName.keys());
-    const period = byName.get(SERIES.periodErrorRatio);
-    if (!period) {
-      throw new Error(`no ${SERIES.periodErrorRatio} rule generated for ${slo.id}`);
+    const period = byName.get(SERIES.periodErrorRatio)?.rule;
+    const hourlyRule = byName.get(SERIES.periodErrorRatioHourly);
+    if (!period || !hourlyRule) {
+      throw new Error(
+        `no ${SERIES.periodErrorRatio} and ${SERIES.periodErrorRatioHourly} rules generated for ${slo.id}`
+      );
     }
     periodExpr.set(slo.id, period.expr);
+    hourly.set(slo.id, hourlyRule);
     const level = (name: string, seen: string[]): number => {
       const key = `${slo.id}/${name}`;
       const known = levelOf.get(key);
@@ -94,14 +125,14 @@ export function benchRules(slos: Slo[], intervalSec: number): BenchRules {
       if (seen.includes(name)) {
         throw new Error(`recording rules of ${slo.id} depend on each other in a cycle: ${[...seen, name].join(' → ')}`);
       }
-      const rule = byName.get(name);
-      if (!rule) {
+      const entry = byName.get(name);
+      if (!entry) {
         throw new Error(`${slo.id}: ${name} is read but never recorded`);
       }
-      const deps = readsRecorded(rule.expr, recorded).filter((d) => d !== name);
+      const deps = readsRecorded(entry.rule.expr, recorded).filter((d) => d !== name);
       const l = 1 + Math.max(0, ...deps.map((d) => level(d, [...seen, name])));
       levelOf.set(key, l);
-      (levels[l - 1] ??= []).push({ sloId: slo.id, rule });
+      (levels[l - 1] ??= []).push(entry);
       return l;
     };
     // What the three methods read: the period expression's inputs, and the 5m ratio for Sloth's average.
@@ -109,7 +140,7 @@ export function benchRules(slos: Slo[], intervalSec: number): BenchRules {
       level(name, []);
     }
   });
-  return { file, periodExpr, levels };
+  return { file, periodExpr, hourly, levels };
 }
 
 /** The whole generated rule file, and one file per backfill level (kept for reading and `promtool check`). */
@@ -150,7 +181,6 @@ export async function backfillLevel(
   rules: BenchRules['levels'][number],
   start: number,
   end: number,
-  intervalSec: number,
   workDir: string,
   outDir: string
 ): Promise<LevelBackfill> {
@@ -161,10 +191,10 @@ export async function backfillLevel(
   const names = [...new Set(rules.map((x) => x.rule.record))];
   for (const name of names) {
     await writer.family(name, 'gauge');
-    for (const { sloId, rule } of rules.filter((x) => x.rule.record === name)) {
-      const offset = groupOffsetSec(sloId, intervalSec);
-      const first = Math.ceil((start - offset) / intervalSec) * intervalSec + offset;
-      const result = await rangeQuery(url, rule.expr, first, end, intervalSec);
+    for (const { rule, everySec, offsetSec } of rules.filter((x) => x.rule.record === name)) {
+      // Each rule at its own group's cadence: the hourly rule once an hour, as a ruler runs it.
+      const first = Math.ceil((start - offsetSec) / everySec) * everySec + offsetSec;
+      const result = await rangeQuery(url, rule.expr, first, end, everySec);
       for (const series of result) {
         // Rule labels override result labels, and the record name becomes __name__ (as in Prometheus).
         const { __name__: _drop, ...labels } = { ...series.metric, ...(rule.labels ?? {}) };

@@ -23,7 +23,13 @@ import {
   type FidelityCheck,
   type LevelBackfill,
 } from './rules';
-import { emulateAverageOfRatios, emulateHourlyPeriod } from './emulate';
+import {
+  emulateAverageOfRatios,
+  emulateHourlyPeriod,
+  exactRatioBetween,
+  hourlyPeriodWindow,
+  lastHourlyRun,
+} from './emulate';
 
 const COMMITTED_RESULTS = resolve(__dirname, 'results');
 
@@ -116,16 +122,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < rules.levels.length; i++) {
       const out = join(workDir, `level${i + 1}-blocks`);
       mkdirSync(out, { recursive: true });
-      const bf = await backfillLevel(
-        prom.url,
-        i + 1,
-        rules.levels[i],
-        ruleStart,
-        ruleEnd,
-        cfg.evalIntervalSec,
-        workDir,
-        out
-      );
+      const bf = await backfillLevel(prom.url, i + 1, rules.levels[i], ruleStart, ruleEnd, workDir, out);
       backfills.push(bf);
       await prom.stop();
       const moved = moveBlocks(out, dataDir);
@@ -144,13 +141,26 @@ async function main(): Promise<void> {
       const truth = data.services[i];
       const c = data.counters[i];
       const offset = groupOffsetSec(slos[i].id, cfg.evalIntervalSec);
+      const hourly = rules.hourly.get(slos[i].id)!;
       const emulated = {
         raw: truth.bad / truth.total,
         sloth: emulateAverageOfRatios(c, truth.endSec, windowSec, cfg.evalIntervalSec, offset),
-        ours: emulateHourlyPeriod(c, truth.endSec, windowSec, cfg.evalIntervalSec, offset),
+        ours: emulateHourlyPeriod(c, truth.endSec, windowSec, cfg.evalIntervalSec, offset, hourly.offsetSec),
       };
       measurements.push(
-        ...(await measureSlo(prom.url, slos[i], truth, rules.periodExpr.get(slos[i].id)!, cfg.runs, emulated))
+        ...(await measureSlo(
+          prom.url,
+          slos[i],
+          truth,
+          rules.periodExpr.get(slos[i].id)!,
+          cfg.runs,
+          emulated,
+          {
+            expr: hourly.rule.expr,
+            timeSec: lastHourlyRun(truth.endSec, hourly.offsetSec),
+          },
+          exactRatioBetween(c, ...hourlyPeriodWindow(truth.endSec, windowSec, hourly.offsetSec))
+        ))
       );
     }
     lap('queryMs', t);
@@ -185,10 +195,12 @@ async function main(): Promise<void> {
           `rule layout, not on the raw series; raw reads ${perSlo + badPerSlo} series per SLO here (${perSlo} for the total, ` +
           `${badPerSlo} again for the bad events), so the ratio grows with the number of raw series.`,
         `Ours equals its emulation to ${sci(ours.maxEmulationGap)} (relative to the truth): Prometheus computes exactly the ` +
-          'event-weighted ratio the rules define. Its error against the truth (max ' +
-          `${sci(ours.maxAbsRelError)}) is the window it covers: whole hours ending at the last full hour before the query ` +
-          '(here a few seconds to minutes off the rolling window), with the 5m-rate fuzz at both ends. It is not an ' +
-          'average of ratios.',
+          'event-weighted ratio the rules define. Ours is the value its hourly group (run once an hour, at an offset of ' +
+          'its own, backfilled at that cadence) computed last: the whole hours up to the last full hour at least a minute ' +
+          "before that run, so up to two hours behind the query. Its truth is the exact tally of those hours (the table's " +
+          `ground truth column is the rolling window's); its error against it (max ${sci(ours.maxAbsRelError)}) is the ` +
+          '5m-rate fuzz at both ends. Samples are what the hourly rule reads when it runs (the forwarded value reads one ' +
+          'or two). It is not an average of ratios.',
         `Sloth's average of 5m ratios weights a quiet 5 minutes as much as a busy one; with error bursts in quiet hours ` +
           `it is off by up to ${pct(sloth.maxAbsRelError)} (median ${pct(sloth.medianAbsRelError)}). It matches its own ` +
           `emulation to ${sci(sloth.maxEmulationGap)}, so this is the method, not noise.`,

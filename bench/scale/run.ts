@@ -11,6 +11,7 @@ import {
   generatePrometheusRules,
   toYaml,
   SERIES,
+  HOURLY_INTERVAL,
   type PrometheusRuleFile,
   type RuleGroup,
 } from '../../src/domain/rules';
@@ -20,7 +21,7 @@ import { OpenMetricsWriter } from '../openmetrics';
 import { Prometheus, backfillOpenMetrics, freePort, installCleanupHandlers, run } from '../prom';
 import { pyrraRules } from './pyrra';
 import { scaleSlos, writeRawSeries } from './slos';
-import { renderMarkdown, type ScaleReport, type VariantResult } from './report';
+import { renderMarkdown, type ScaleReport, type Variant, type VariantResult } from './report';
 import { parseMetrics, ruleTimings, snapshotDelta, type Snapshot } from './metrics';
 
 const COMMITTED = resolve(__dirname, '..', 'results');
@@ -36,7 +37,7 @@ export interface ScaleConfig {
   /** Wall time measured per variant, after `warmupRounds` rounds. */
   measureSec: number;
   warmupRounds: number;
-  variants: Array<'ours' | 'pyrra'>;
+  variants: Variant[];
   seed: number;
 }
 
@@ -49,11 +50,11 @@ export function loadScaleConfig(): ScaleConfig {
     }
     return n;
   });
-  const variants = (process.env.BENCH_SCALE_VARIANTS || 'ours,pyrra').split(',').map((v) => {
-    if (v !== 'ours' && v !== 'pyrra') {
-      throw new Error(`BENCH_SCALE_VARIANTS lists ours and/or pyrra, got ${v}`);
+  const variants = (process.env.BENCH_SCALE_VARIANTS || 'ours,floor,pyrra').split(',').map((v) => {
+    if (v !== 'ours' && v !== 'floor' && v !== 'pyrra') {
+      throw new Error(`BENCH_SCALE_VARIANTS lists ours, floor and/or pyrra, got ${v}`);
     }
-    return v;
+    return v as Variant;
   });
   return {
     smoke,
@@ -117,6 +118,30 @@ async function writeRollups(
   }
 }
 
+/**
+ * The file as the bench loads it: every group at the round interval. An hourly group would run at most once or
+ * twice in a measurement, at an hour offset of its own; run every round, its cost per run is measured like any
+ * other group's, and the report counts it once an hour (report.ts, steadyState).
+ */
+function everyRound(file: PrometheusRuleFile, intervalSec: number): PrometheusRuleFile {
+  return {
+    groups: file.groups.map((g) => (g.interval === HOURLY_INTERVAL ? { ...g, interval: `${intervalSec}s` } : g)),
+  };
+}
+
+/**
+ * The floor: the same groups and rules with expressions that read nothing (`vector(1)`; alerts that never fire). What
+ * it costs is the fixed price of evaluating that many rules, whatever they compute.
+ */
+function floorRules(file: PrometheusRuleFile): PrometheusRuleFile {
+  return {
+    groups: file.groups.map((g) => ({
+      ...g,
+      rules: g.rules.map((r) => ('record' in r ? { ...r, expr: 'vector(1)' } : { ...r, expr: 'vector(1) < 0' })),
+    })),
+  };
+}
+
 /** Hard-links every block directory of `from` into a fresh `to`, so each variant starts from the same blocks. */
 function linkBlocks(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
@@ -149,7 +174,7 @@ async function scrape(url: string): Promise<Snapshot> {
 }
 
 async function measureVariant(
-  variant: 'ours' | 'pyrra',
+  variant: Variant,
   file: PrometheusRuleFile,
   n: number,
   blocksDir: string,
@@ -209,7 +234,11 @@ async function main(): Promise<void> {
     try {
       const slos = scaleSlos(n);
       const ours = generatePrometheusRules(slos, { interval: `${cfg.intervalSec}s` });
-      const pyrra = pyrraRules(slos, `${cfg.intervalSec}s`);
+      const files: Record<Variant, PrometheusRuleFile> = {
+        ours: everyRound(ours, cfg.intervalSec),
+        floor: floorRules(everyRound(ours, cfg.intervalSec)),
+        pyrra: pyrraRules(slos, `${cfg.intervalSec}s`),
+      };
       // Data ends now (whole minute): rules evaluate at wall-clock time, so the newest samples are minutes old.
       const endSec = Math.floor(Date.now() / 60_000) * 60;
       const om = join(work, 'series.om');
@@ -230,11 +259,11 @@ async function main(): Promise<void> {
         samples: writer.lines,
         rulesOurs: ours.groups.reduce((a, g) => a + g.rules.length, 0),
         recordingRulesOurs: ours.groups.reduce((a, g) => a + g.rules.filter(isRecording).length, 0),
-        rulesPyrra: pyrra.groups.reduce((a, g) => a + g.rules.length, 0),
-        recordingRulesPyrra: pyrra.groups.reduce((a, g) => a + g.rules.filter(isRecording).length, 0),
+        rulesPyrra: files.pyrra.groups.reduce((a, g) => a + g.rules.length, 0),
+        recordingRulesPyrra: files.pyrra.groups.reduce((a, g) => a + g.rules.filter(isRecording).length, 0),
       });
       for (const v of cfg.variants) {
-        const r = await measureVariant(v, v === 'ours' ? ours : pyrra, n, blocks, work, cfg);
+        const r = await measureVariant(v, files[v], n, blocks, work, cfg);
         log(
           `${v} N=${n}: ${r.evalSecPerRound.toFixed(3)} s per round (${((r.evalSecPerRound / n) * 1000).toFixed(3)} ms/SLO), ` +
             `CPU ${(r.cpuCoreShare * 100).toFixed(1)}% of a core, head series ${r.headSeries}, RSS ${(r.rssBytes / 2 ** 20).toFixed(0)} MiB`

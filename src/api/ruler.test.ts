@@ -1,7 +1,7 @@
 import { config } from '@grafana/runtime';
 import { checkAnyRequest, checkRulerRequest } from '../../tests/contract/cortex-ruler';
 import { makeSlo } from '../pages/Slos/__fixtures__/slos';
-import { sloRuleGroup } from '../domain/rules/prometheus';
+import { sloHourlyRuleGroup, sloRuleGroup } from '../domain/rules/prometheus';
 import type { RuleGroup } from '../domain/rules/types';
 import { createFakeBackend, type RecordedRequest } from './testing/fakeBackend';
 import { slaSloRuleGroup } from '../domain/rules/slaRecording';
@@ -183,14 +183,35 @@ describe('rulerStatus', () => {
 });
 
 describe('installSloRuleGroup', () => {
-  it('creates the group sre-slo-<id> with the generated recording and alerting rules', async () => {
+  it('creates the groups sre-slo-<id>.hourly and sre-slo-<id> with the generated recording and alerting rules', async () => {
     await expect(installSloRuleGroup(checkout, 'sre-reliability', { ...mimir, interval: '1m' })).resolves.toBe(
       'created'
     );
-    const post = backend.requests.find((r) => r.method === 'POST')!;
-    expect(post).toMatchObject({ url: '/api/ruler/mimir/api/v1/rules/sre-reliability', params: { subtype: 'mimir' } });
-    expect(post.body).toEqual(sloRuleGroup(checkout, { interval: '1m' }));
+    const posts = backend.requests.filter((r) => r.method === 'POST');
+    for (const post of posts) {
+      expect(post).toMatchObject({
+        url: '/api/ruler/mimir/api/v1/rules/sre-reliability',
+        params: { subtype: 'mimir' },
+      });
+    }
+    expect(posts.map((p) => p.body)).toEqual([
+      sloHourlyRuleGroup(checkout),
+      sloRuleGroup(checkout, { interval: '1m' }),
+    ]);
+    expect(store.names('mimir', 'sre-reliability')).toEqual(['sre-slo-checkout', 'sre-slo-checkout.hourly']);
+  });
+
+  it('deletes the hourly group of an SLO that moved to timeslices (its period ratio changes every slice)', async () => {
+    await installSloRuleGroup(checkout, 'sre-reliability', mimir);
+    const slices = {
+      ...checkout,
+      budgeting: { method: 'timeslices' as const, sliceDuration: '5m', sliceTarget: 0.95 },
+    };
+    await expect(installSloRuleGroup(slices, 'sre-reliability', mimir)).resolves.toBe('updated');
     expect(store.names('mimir', 'sre-reliability')).toEqual(['sre-slo-checkout']);
+    expect(backend.requests.filter((r) => r.method === 'DELETE').map((r) => r.url)).toEqual([
+      '/api/ruler/mimir/api/v1/rules/sre-reliability/sre-slo-checkout.hourly',
+    ]);
   });
 
   it('updates by replacing the whole group: a tier switched off disappears', async () => {
@@ -202,7 +223,7 @@ describe('installSloRuleGroup', () => {
     const fewer = { ...checkout, alerting: { tiers: [{ tier: 'slow' as const, enabled: false }] } };
     await expect(installSloRuleGroup(fewer, 'sre-reliability', mimir)).resolves.toBe('updated');
     const after = store.ns('mimir', 'sre-reliability').get('sre-slo-checkout')!;
-    expect(store.names('mimir', 'sre-reliability')).toEqual(['sre-slo-checkout']);
+    expect(store.names('mimir', 'sre-reliability')).toEqual(['sre-slo-checkout', 'sre-slo-checkout.hourly']);
     expect(after).toEqual(sloRuleGroup(fewer));
     expect(after.rules.filter((r) => 'alert' in r).length).toBe(alertsBefore.length - 1);
   });
@@ -232,7 +253,11 @@ describe('installRuleGroup (an SLA group)', () => {
   it("survives installAll's clean-up of removed SLOs' groups", async () => {
     await installRuleGroup(group, 'sre-reliability', mimir);
     await installAll([makeSlo('cart', { datasource: { uid: 'mimir' } })], 'sre-reliability', {});
-    expect(store.names('mimir', 'sre-reliability')).toEqual(['sre-sla-slo-checkout', 'sre-slo-cart']);
+    expect(store.names('mimir', 'sre-reliability')).toEqual([
+      'sre-sla-slo-checkout',
+      'sre-slo-cart',
+      'sre-slo-cart.hourly',
+    ]);
   });
 
   it('refuses a bad namespace before any request', async () => {
@@ -244,13 +269,27 @@ describe('installRuleGroup (an SLA group)', () => {
 describe('removeStaleGroups', () => {
   it("deletes only sre-slo-* groups of SLOs that are gone, never someone else's group", async () => {
     const ns = store.ns('mimir', 'sre-reliability');
-    for (const name of ['sre-slo-checkout', 'sre-slo-old', 'hand-made']) {
+    for (const name of [
+      'sre-slo-checkout',
+      'sre-slo-checkout.hourly',
+      'sre-slo-old',
+      'sre-slo-old.hourly',
+      'hand-made',
+    ]) {
       ns.set(name, { name, rules: [{ record: 'x', expr: '1' }] });
     }
-    await expect(removeStaleGroups(mimir, 'sre-reliability', ['checkout'])).resolves.toEqual(['sre-slo-old']);
-    expect(store.names('mimir', 'sre-reliability')).toEqual(['hand-made', 'sre-slo-checkout']);
+    await expect(removeStaleGroups(mimir, 'sre-reliability', [checkout])).resolves.toEqual([
+      'sre-slo-old',
+      'sre-slo-old.hourly',
+    ]);
+    expect(store.names('mimir', 'sre-reliability')).toEqual([
+      'hand-made',
+      'sre-slo-checkout',
+      'sre-slo-checkout.hourly',
+    ]);
     expect(backend.requests.filter((r) => r.method === 'DELETE').map((r) => r.url)).toEqual([
       '/api/ruler/mimir/api/v1/rules/sre-reliability/sre-slo-old',
+      '/api/ruler/mimir/api/v1/rules/sre-reliability/sre-slo-old.hourly',
     ]);
   });
 });
@@ -280,11 +319,15 @@ describe('installAll', () => {
     expect(store.names('mimir', 'sre-reliability')).toEqual([
       'hand-made',
       'sre-slo-cart',
+      'sre-slo-cart.hourly',
       'sre-slo-checkout',
+      'sre-slo-checkout.hourly',
       'sre-slo-search',
+      'sre-slo-search.hourly',
     ]);
+    // Two groups per SLO, then the removal of the gone SLO's group, last.
     const methods = backend.requests.filter((r) => r.method !== 'GET').map((r) => r.method);
-    expect(methods).toEqual(['POST', 'POST', 'POST', 'DELETE']);
+    expect(methods).toEqual(['POST', 'POST', 'POST', 'POST', 'POST', 'POST', 'DELETE']);
   });
 
   it('removes nothing when a write fails, and says so', async () => {

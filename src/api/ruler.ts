@@ -1,6 +1,6 @@
 import { config, getDataSourceSrv } from '@grafana/runtime';
-import { groupName } from '../domain/rules/names';
-import { sloRuleGroup } from '../domain/rules/prometheus';
+import { groupName, hourlyGroupName } from '../domain/rules/names';
+import { sloGroupNames, sloRuleGroups } from '../domain/rules/prometheus';
 import { namespaceProblem, rulerKindFromBuildInfo, staleGroupNames } from '../domain/rules/ruler';
 import type { RuleGroup } from '../domain/rules/types';
 import type { Slo } from '../domain/slo/model';
@@ -154,8 +154,19 @@ export async function listGroups(target: RulerTarget, namespace: string): Promis
   }
 }
 
-async function postGroup(target: RulerTarget, namespace: string, slo: Slo, opts: RuleGroupOptions): Promise<void> {
-  await postRuleGroup(target, namespace, sloRuleGroup(slo, opts));
+/** Writes every group of the SLO (its hourly group first, so the series its own group forwards is there soonest). */
+async function postGroups(target: RulerTarget, namespace: string, slo: Slo, opts: RuleGroupOptions): Promise<void> {
+  for (const group of sloRuleGroups(slo, opts)) {
+    await postRuleGroup(target, namespace, group);
+  }
+}
+
+async function deleteGroup(target: RulerTarget, namespace: string, group: string): Promise<void> {
+  await request({
+    method: 'DELETE',
+    url: rulesUrl(target.datasourceUid, namespace, group),
+    params: { subtype: target.subtype },
+  });
 }
 
 async function postRuleGroup(target: RulerTarget, namespace: string, group: RuleGroup): Promise<void> {
@@ -183,8 +194,10 @@ export async function installRuleGroup(
 }
 
 /**
- * Writes the SLO's recording and alerting rules as one group (`sre-slo-<id>`) into `namespace`. The ruler replaces a
- * group of the same name as a whole, so tiers switched off since the last install disappear with the write.
+ * Writes the SLO's recording and alerting rules into `namespace`: its group (`sre-slo-<id>`) and, for occurrences
+ * SLOs, its hourly group (`sre-slo-<id>.hourly`). The ruler replaces a group of the same name as a whole, so tiers
+ * switched off since the last install disappear with the write; an hourly group the SLO no longer has (it moved to
+ * timeslices) is deleted after the writes.
  */
 export async function installSloRuleGroup(
   slo: Slo,
@@ -193,25 +206,22 @@ export async function installSloRuleGroup(
 ): Promise<'created' | 'updated'> {
   checkNamespace(namespace);
   const existing = await listGroups(opts, namespace);
-  await postGroup(opts, namespace, slo, opts);
+  await postGroups(opts, namespace, slo, opts);
+  const hourly = hourlyGroupName(slo.id);
+  if (existing.includes(hourly) && !sloGroupNames(slo).includes(hourly)) {
+    await deleteGroup(opts, namespace, hourly);
+  }
   return existing.includes(groupName(slo.id)) ? 'updated' : 'created';
 }
 
-/** Deletes the `sre-slo-*` groups in `namespace` of SLOs not in `wantedSloIds`; returns their names. */
-export async function removeStaleGroups(
-  target: RulerTarget,
-  namespace: string,
-  wantedSloIds: string[]
-): Promise<string[]> {
+/** Deletes the `sre-slo-*` groups in `namespace` that none of `wantedSlos` generates; returns their names. */
+export async function removeStaleGroups(target: RulerTarget, namespace: string, wantedSlos: Slo[]): Promise<string[]> {
   checkNamespace(namespace);
   const removed: string[] = [];
-  for (const group of staleGroupNames(await listGroups(target, namespace), wantedSloIds)) {
+  const wanted = wantedSlos.flatMap(sloGroupNames);
+  for (const group of staleGroupNames(await listGroups(target, namespace), wanted)) {
     try {
-      await request({
-        method: 'DELETE',
-        url: rulesUrl(target.datasourceUid, namespace, group),
-        params: { subtype: target.subtype },
-      });
+      await deleteGroup(target, namespace, group);
     } catch (e) {
       const done = removed.length ? ` (${removed.length} removed before it)` : '';
       throw new ApiError(`Removing the old group "${group}" failed${done}: ${(e as Error).message}`, statusOf(e));
@@ -293,7 +303,7 @@ export async function installAll(
     let failed = 0;
     for (const slo of group) {
       try {
-        await postGroup(target, namespace, slo, opts);
+        await postGroups(target, namespace, slo, opts);
         results.push(outcome(slo, existing.includes(groupName(slo.id)) ? 'updated' : 'created'));
       } catch (e) {
         failed++;
@@ -305,11 +315,7 @@ export async function installAll(
       continue;
     }
     try {
-      removed[datasourceUid] = await removeStaleGroups(
-        target,
-        namespace,
-        group.map((s) => s.id)
-      );
+      removed[datasourceUid] = await removeStaleGroups(target, namespace, group);
     } catch (e) {
       notes.push(`All groups are installed in data source ${datasourceUid}, but: ${(e as Error).message}`);
     }

@@ -72,8 +72,8 @@ describe('CLI robustness', () => {
     expect(r.code).toBe(0);
     const names = parse(r.stdout).groups.map((g: { name: string }) => g.name);
     expect(new Set(names).size).toBe(names.length);
-    // The example's 4 SLOs and the group of the SLO its 2 SLAs measure.
-    expect(names).toHaveLength(5);
+    // The example's 4 SLOs (each its group and hourly group) and the group of the SLO its 2 SLAs measure.
+    expect(names).toHaveLength(9);
     expect(r.stderr).toBe(
       './examples/slos.yaml: note: given more than once (first as examples/slos.yaml); read once\n'
     );
@@ -186,7 +186,7 @@ describe('CLI robustness', () => {
     expect(run('validate', 'examples/slos.yaml').code).toBe(0);
     const out = join(dir, 'rules.yaml');
     expect(run('rules', 'examples/slos.yaml', '-o', out)).toEqual({ code: 0, stdout: '', stderr: '' });
-    expect(parse(readFileSync(out, 'utf8')).groups).toHaveLength(5);
+    expect(parse(readFileSync(out, 'utf8')).groups).toHaveLength(9);
     expect(run('convert', 'examples/slos.yaml', '--to', 'openslo').code).toBe(0);
   });
 });
@@ -215,7 +215,7 @@ describe('CLI notes on tiers left out', () => {
     expect(r.stdout).toMatch(/^# Note: SLO "batch": the fast tier's threshold /m);
     const tiers = (
       parse(r.stdout) as { groups: Array<{ rules: Array<{ labels?: Record<string, string> }> }> }
-    ).groups[0].rules
+    ).groups[1].rules
       .map((x) => x.labels?.burnrate_tier)
       .filter(Boolean);
     expect(tiers).toEqual(['medium', 'slow', 'long']);

@@ -66,7 +66,7 @@ describe('CLI: SLAs in spec files', () => {
     const r = run('rules', 'a.yaml', '--interval', '15s');
     expect(r.code).toBe(0);
     const groups = parse(r.stdout).groups as Array<{ name: string; interval?: string }>;
-    expect(groups.map((g) => g.name)).toEqual(['sre-slo-api-a', 'sre-sla-slo-api-a']);
+    expect(groups.map((g) => g.name)).toEqual(['sre-slo-api-a.hourly', 'sre-slo-api-a', 'sre-sla-slo-api-a']);
     expect(r.stdout).toContain('sla:sli_error:ratio5m');
   });
 

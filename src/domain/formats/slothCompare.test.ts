@@ -108,8 +108,9 @@ describe('comparison with Sloth', () => {
     expect(r.slos.map((s) => s.service)).toEqual(sloth.map((s) => s.service));
     const groups = generatePrometheusRules(r.slos).groups;
     r.slos.forEach((slo, i) => {
+      const own = groups.find((g) => g.name === `sre-slo-${slo.id}`)!;
       const ours = new Map(
-        groups[i].rules.filter((x) => 'record' in x).map((x) => [(x as { record: string }).record, x.expr])
+        own.rules.filter((x) => 'record' in x).map((x) => [(x as { record: string }).record, x.expr])
       );
       // With alerting off we record only the 5m and 1h ratios (no tier needs the others); Sloth records all.
       const expected = slo.alerting?.enabled === false ? ['5m', '1h'] : WINDOWS;
@@ -129,10 +130,13 @@ describe('comparison with Sloth', () => {
       /^sum_over_time\(slo:sli_error:ratio_rate5m\{.*\}\[30d\]\)\s*\/ ignoring \(sloth_window\)\s*count_over_time\(slo:sli_error:ratio_rate5m\{.*\}\[30d\]\)$/
     );
     const slo = importDocuments(readFileSync(join(dir, file), 'utf8')).slos[0];
-    const rules = generatePrometheusRules([slo]).groups[0].rules as Array<{ record?: string; expr: string }>;
+    const rules = generatePrometheusRules([slo]).groups.flatMap((g) => g.rules) as Array<{
+      record?: string;
+      expr: string;
+    }>;
     expect(rules.find((x) => x.record === 'slo:sli_error:ratio_rate30d')).toBeUndefined();
-    expect(rules.find((x) => x.record === 'slo:sli_error:ratio_period')?.expr).toBe(
-      `sum_over_time(slo:sli_bad:rate1h{slo_id="${slo.id}"}[29d23h59m59s999ms:1h]) / sum_over_time(slo:sli_total:rate1h{slo_id="${slo.id}"}[29d23h59m59s999ms:1h])`
+    expect(rules.find((x) => x.record === 'slo:sli_error:ratio_period_hourly')?.expr).toBe(
+      `sum_over_time(slo:sli_bad:rate1h{slo_id="${slo.id}"}[29d23h59m59s999ms:1h] offset 1m) / sum_over_time(slo:sli_total:rate1h{slo_id="${slo.id}"}[29d23h59m59s999ms:1h] offset 1m)`
     );
   });
 });

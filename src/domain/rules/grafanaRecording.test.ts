@@ -13,7 +13,7 @@ import {
   staleRecordingRuleUids,
 } from './grafanaRecording';
 import { type InstalledRule, provisionedAlertRules, staleRuleUids } from './grafana';
-import { recordingRules } from './recording';
+import { allRecordingRules } from './recording';
 
 const api = JSON.parse(readFileSync(join(__dirname, '../../../tests/contract/api-merged.json'), 'utf8'));
 const defs = api.definitions as Record<string, { properties: Record<string, unknown>; required?: string[] }>;
@@ -36,7 +36,7 @@ const opts = { datasourceUid: 'prom-main', targetDatasourceUid: 'mimir-write', f
 
 describe('grafanaRecordingRules', () => {
   it('turns every recording rule of the SLO into one Grafana recording rule, in order', () => {
-    const file = recordingRules(slo);
+    const file = allRecordingRules(slo);
     const rules = grafanaRecordingRules(slo, opts);
     expect(rules.map((r) => r.record.metric)).toEqual(file.map((r) => r.record));
     const [first] = rules;
@@ -97,6 +97,7 @@ describe('grafanaRecordingRules', () => {
 describe('chainedRecordings', () => {
   it('lists the rules that read series other rules record: roll-ups, period ratio, budget, burn rate', () => {
     expect(chainedRecordings(slo)).toEqual([
+      'slo:sli_error:ratio_period_hourly',
       'slo:sli_total:rate1h',
       'slo:sli_bad:rate1h',
       'slo:sli_error:ratio_period',

@@ -11,7 +11,7 @@
 import type { Slo } from '../slo/model';
 import { grafanaRuleUid, type InstalledRule, type ProvisionedAlertRule, promQuery } from './grafana';
 import { groupName } from './names';
-import { recordingRules } from './recording';
+import { allRecordingRules } from './recording';
 
 export interface GrafanaRecordingOptions {
   /** UID of the data source the rules query (the SLO's data source). */
@@ -105,7 +105,7 @@ export function grafanaRecordingRules(slo: Slo, opts: GrafanaRecordingOptions): 
   required(opts.datasourceUid, 'datasourceUid');
   required(opts.targetDatasourceUid, 'targetDatasourceUid');
   required(opts.folderUid, 'folderUid');
-  return recordingRules(slo).map((rule) => ({
+  return allRecordingRules(slo).map((rule) => ({
     uid: grafanaRecordingRuleUid(slo.id, rule.record),
     title: `${rule.record} (${slo.id})`.slice(0, 190),
     // Grafana ignores condition, for and the two states of a recording rule, but its API spec requires them.
@@ -126,7 +126,7 @@ export function grafanaRecordingRules(slo: Slo, opts: GrafanaRecordingOptions): 
 
 /** The recorded series of an SLO that other rules of the same SLO read (these need the target to be queryable). */
 export function chainedRecordings(slo: Slo): string[] {
-  const rules = recordingRules(slo);
+  const rules = allRecordingRules(slo);
   const names = rules.map((r) => r.record);
   return rules.filter((r) => names.some((n) => r.expr.includes(`${n}{`))).map((r) => r.record);
 }

@@ -1,6 +1,15 @@
 /** Public API of rule generation. */
-export { generatePrometheusRules, ruleNotes, toYaml, sloRuleGroup, alertingRules, tierAlertExpr } from './prometheus';
-export { recordingRules, seriesLabels } from './recording';
+export {
+  generatePrometheusRules,
+  ruleNotes,
+  toYaml,
+  sloRuleGroup,
+  sloRuleGroups,
+  sloHourlyRuleGroup,
+  alertingRules,
+  tierAlertExpr,
+} from './prometheus';
+export { recordingRules, hourlyRecordingRules, allRecordingRules, seriesLabels } from './recording';
 export {
   generateGrafanaAlertingFile,
   grafanaRulesForSlo,
@@ -26,5 +35,14 @@ export {
 export type { PrometheusRuleResource, PrometheusRuleOptions } from './operator';
 export { generateMimirNamespace, mimirNamespaceProblem, DEFAULT_MIMIR_NAMESPACE } from './mimir';
 export type { MimirRuleNamespace } from './mimir';
-export { SERIES, errorRatioSeries, sliceBadRatioSeries, groupName, sloPageUrl, PLUGIN_ID } from './names';
+export {
+  SERIES,
+  errorRatioSeries,
+  sliceBadRatioSeries,
+  groupName,
+  hourlyGroupName,
+  HOURLY_INTERVAL,
+  sloPageUrl,
+  PLUGIN_ID,
+} from './names';
 export type { PrometheusRuleFile, RuleGroup, Rule, RecordingRule, AlertingRule, RuleOptions } from './types';

@@ -20,6 +20,8 @@ export const SERIES = {
   badRate1h: 'slo:sli_bad:rate1h',
   sliceGood: 'slo:sli_slice_good:ratio',
   periodErrorRatio: 'slo:sli_error:ratio_period',
+  /** The period ratio as the hourly group computes it; `periodErrorRatio` forwards it every interval. */
+  periodErrorRatioHourly: 'slo:sli_error:ratio_period_hourly',
   objective: 'slo:objective:ratio',
   errorBudget: 'slo:error_budget:ratio',
   budgetRemaining: 'slo:error_budget_remaining:ratio',
@@ -28,6 +30,15 @@ export const SERIES = {
 
 /** Name of the per-SLO rule group. */
 export const groupName = (sloId: string): string => `sre-slo-${sloId}`;
+
+/**
+ * Name of the per-SLO group of rules whose value changes once an hour, evaluated every `HOURLY_INTERVAL`. SLO ids
+ * are slugs without dots, so no SLO's own group can equal it.
+ */
+export const hourlyGroupName = (sloId: string): string => `${groupName(sloId)}.hourly`;
+
+/** Evaluation interval of the hourly groups. */
+export const HOURLY_INTERVAL = '1h';
 
 /** Selects one SLO's copy of a recorded series. */
 export const sloSeries = (name: string, sloId: string): string => `${name}{slo_id="${escapeLabelValue(sloId)}"}`;

@@ -43,18 +43,24 @@ const variety: Slo[] = [
   { ...base, id: 'ts', budgeting: { method: 'timeslices', sliceDuration: '1m30s', sliceTarget: 0.9 } },
 ];
 
-const rulesOf = (slo: Slo) => generatePrometheusRules([slo]).groups[0].rules;
+/** The rules of the SLO's own group (`sre-slo-<id>`), evaluated every interval. */
+const rulesOf = (slo: Slo) => generatePrometheusRules([slo]).groups.find((g) => g.name === `sre-slo-${slo.id}`)!.rules;
 const records = (slo: Slo) => rulesOf(slo).filter((r): r is RecordingRule => 'record' in r);
 const alerts = (slo: Slo) => rulesOf(slo).filter((r): r is AlertingRule => 'alert' in r);
 
 describe('generatePrometheusRules', () => {
-  it('makes one group per SLO, every series labelled with slo_id, slo_service and the SLO labels', () => {
+  it('makes a group per SLO (and an hourly one for occurrences SLOs), every series labelled with slo_id, slo_service and the SLO labels', () => {
     const file = generatePrometheusRules(variety, { interval: '30s' });
-    expect(file.groups.map((g) => [g.name, g.interval])).toEqual(variety.map((s) => [`sre-slo-${s.id}`, '30s']));
+    expect(file.groups.map((g) => [g.name, g.interval])).toEqual(
+      variety.flatMap((s) => [
+        ...(s.budgeting?.method === 'timeslices' ? [] : [[`sre-slo-${s.id}.hourly`, '1h']]),
+        [`sre-slo-${s.id}`, '30s'],
+      ])
+    );
     for (const g of file.groups) {
       for (const r of g.rules) {
         expect(r.labels).toMatchObject({
-          slo_id: g.name.replace('sre-slo-', ''),
+          slo_id: g.name.replace('sre-slo-', '').replace(/\.hourly$/, ''),
           slo_service: 'shop',
           team: 'payments',
         });
@@ -82,11 +88,19 @@ describe('generatePrometheusRules', () => {
       'slo:error_budget_remaining:ratio',
       'slo:burn_rate:ratio_rate1h',
     ]);
+    // The period ratio is computed once an hour (its value changes only at whole hours) and forwarded.
+    const hourly = generatePrometheusRules([base]).groups.find((g) => g.name === 'sre-slo-checkout.hourly')!;
+    expect(hourly.interval).toBe('1h');
+    expect(hourly.rules).toEqual([
+      {
+        record: 'slo:sli_error:ratio_period_hourly',
+        expr: 'sum_over_time(slo:sli_bad:rate1h{slo_id="checkout"}[29d23h59m59s999ms:1h] offset 1m) / sum_over_time(slo:sli_total:rate1h{slo_id="checkout"}[29d23h59m59s999ms:1h] offset 1m)',
+        labels: { slo_id: 'checkout', slo_service: 'shop', team: 'payments' },
+      },
+    ]);
     const period = records(base).find((r) => r.record === 'slo:sli_error:ratio_period')!;
-    expect(period.expr).toBe(
-      'sum_over_time(slo:sli_bad:rate1h{slo_id="checkout"}[29d23h59m59s999ms:1h]) / sum_over_time(slo:sli_total:rate1h{slo_id="checkout"}[29d23h59m59s999ms:1h])'
-    );
-    expect(period.expr).not.toMatch(/increase|http_requests_total/);
+    expect(period.expr).toBe('last_over_time(slo:sli_error:ratio_period_hourly{slo_id="checkout"}[2h])');
+    expect(hourly.rules[0].expr).not.toMatch(/increase|http_requests_total/);
   });
 
   it('fires on both windows above factor × budget, one rule per enabled tier', () => {
@@ -180,7 +194,7 @@ describe('imported alert labels', () => {
     };
     const r = importDocuments(text, 'home-wifi.yml');
     expect(r.slos.length).toBeGreaterThan(0);
-    const rules = generatePrometheusRules([r.slos[0]]).groups[0].rules.filter((x): x is AlertingRule => 'alert' in x);
+    const rules = rulesOf(r.slos[0]).filter((x): x is AlertingRule => 'alert' in x);
     const byTier = (t: string) => rules.find((x) => x.labels?.burnrate_tier === t)!;
     const page = raw.slos[0].alerting.page_alert.labels ?? {};
     const ticket = raw.slos[0].alerting.ticket_alert.labels ?? {};

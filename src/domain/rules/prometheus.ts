@@ -1,10 +1,14 @@
-/** Prometheus rule files: one group `sre-slo-<id>` per SLO with recording rules, then alerts. */
+/**
+ * Prometheus rule files. Per SLO: the group `sre-slo-<id>` with recording rules, then alerts, evaluated every
+ * interval; and for occurrences SLOs the group `sre-slo-<id>.hourly` (every hour) with the rules whose value changes
+ * only at whole hours (hourlyRecordingRules).
+ */
 import { stringify } from 'yaml';
 import { tierNotes } from '../slo/defaults';
 import type { Slo } from '../slo/model';
 import { absentAlertSpec, tierAlertSpecs, type TierAlertSpec } from './alerts';
-import { groupName } from './names';
-import { recordingRules } from './recording';
+import { HOURLY_INTERVAL, groupName, hourlyGroupName } from './names';
+import { hourlyRecordingRules, recordingRules } from './recording';
 import type { AlertingRule, PrometheusRuleFile, RuleGroup, RuleOptions } from './types';
 
 /** The alert expression of one tier: `long > factor and short > factor [and events >= min]`. */
@@ -50,9 +54,29 @@ export function sloRuleGroup(slo: Slo, opts: RuleOptions = {}): RuleGroup {
   return group;
 }
 
+/** The hourly group of one SLO, or undefined when it has no rule that changes only hourly (timeslices SLOs). */
+export function sloHourlyRuleGroup(slo: Slo): RuleGroup | undefined {
+  const rules = hourlyRecordingRules(slo);
+  return rules.length ? { name: hourlyGroupName(slo.id), interval: HOURLY_INTERVAL, rules } : undefined;
+}
+
+/**
+ * Every group of one SLO: the hourly group first, then the SLO's own group that forwards its value (in file order,
+ * `promtool test rules` told to keep it evaluates the hourly rule before the forward at each step).
+ */
+export function sloRuleGroups(slo: Slo, opts: RuleOptions = {}): RuleGroup[] {
+  const hourly = sloHourlyRuleGroup(slo);
+  return hourly ? [hourly, sloRuleGroup(slo, opts)] : [sloRuleGroup(slo, opts)];
+}
+
+/** Names of the groups sloRuleGroups makes for the SLO. */
+export function sloGroupNames(slo: Slo): string[] {
+  return hourlyRecordingRules(slo).length ? [hourlyGroupName(slo.id), groupName(slo.id)] : [groupName(slo.id)];
+}
+
 /** A Prometheus rule file for valid SLOs (run validateSlos first; invalid input may throw). */
 export function generatePrometheusRules(slos: Slo[], opts: RuleOptions = {}): PrometheusRuleFile {
-  return { groups: slos.map((slo) => sloRuleGroup(slo, opts)) };
+  return { groups: slos.flatMap((slo) => sloRuleGroups(slo, opts)) };
 }
 
 /** What the generated rules leave out and why (tiers that cannot be meaningful for an SLO), one line each. */

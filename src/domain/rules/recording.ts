@@ -6,13 +6,15 @@
  * - `slo:sli_bad:rate5m`, `slo:sli_total:rate5m`: event rates the period ratio is built from.
  * - `slo:sli_bad:rate1h`, `slo:sli_total:rate1h` = avg_over_time of the 5m rates over the hour before (the range is
  *   1h − 1ms so consecutive hours share no sample): hourly roll-ups, so the period ratio reads one sample per hour.
- * - `slo:sli_error:ratio_period` = sum_over_time(bad1h[P:1h]) / sum_over_time(total1h[P:1h]), P the SLO window
- *   (also 1ms short, so an hour-aligned evaluation takes exactly P / 1h steps). Every recorded 5m rate covers the
- *   5 minutes before it, so with rules evaluated every interval each event is counted in the same number
- *   (5m / interval) of 5m samples; the hourly roll-ups partition those samples, and the subquery's hour-aligned
- *   steps take each hour once. The quotient is therefore all bad events / all events over the whole hours of the
- *   window (event-weighted), never an average of ratios, and a 30d window reads 720 samples per series instead
- *   of the raw counters' `increase(...[30d])`. The window ends at the last full hour.
+ * - `slo:sli_error:ratio_period_hourly` (hourly group) = sum_over_time(bad1h[P:1h] offset 1m) /
+ *   sum_over_time(total1h[P:1h] offset 1m), P the SLO window (also 1ms short, so an hour-aligned evaluation takes
+ *   exactly P / 1h steps). Every recorded 5m rate covers the 5 minutes before it, so with rules evaluated every
+ *   interval each event is counted in the same number (5m / interval) of 5m samples; the hourly roll-ups partition
+ *   those samples, and the subquery's hour-aligned steps take each hour once. The quotient is therefore all bad
+ *   events / all events over the whole hours of the window (event-weighted), never an average of ratios, and a 30d
+ *   window reads 720 samples per series instead of the raw counters' `increase(...[30d])`. The window ends at the
+ *   last full hour at least a minute before the hourly group ran.
+ * - `slo:sli_error:ratio_period` = the latest `slo:sli_error:ratio_period_hourly`, re-recorded every interval.
  *
  * Timeslices SLOs (budgeting.method = timeslices)
  * - `slo:sli_slice_good:ratio` = 1 when the good ratio over the trailing slice (1 − error ratio over
@@ -51,6 +53,47 @@ export function justUnder(d: string): string {
   return formatDuration(parseDuration(d) - 1);
 }
 
+/**
+ * How long a forwarded hourly series stays visible after the hourly group last wrote it: two hours, so one missed
+ * hourly evaluation (a restart, a ruler moving the group to another instance) leaves no gap.
+ */
+export const HOURLY_LOOKBACK = '2h';
+
+/** The latest sample the hourly group wrote for one SLO, re-recorded every interval so instant queries see it. */
+function forwardHourly(hourlySeries: string, sloId: string): string {
+  return `last_over_time(${sloSeries(hourlySeries, sloId)}[${HOURLY_LOOKBACK}])`;
+}
+
+/**
+ * Rules of one SLO whose value changes only at whole hours, for the hourly group (`hourlyGroupName`): the period ratio
+ * of an occurrences SLO. Its subquery takes hour-aligned steps over the hourly roll-ups, so evaluated at any time
+ * from a minute past a whole hour to a minute past the next it gives the same value; evaluating it once an hour
+ * instead of every interval saves reading
+ * the whole window (720 steps per series for 30d) 59 times an hour. The SLO's own group forwards the latest value as
+ * `slo:sli_error:ratio_period` (see forwardHourly). The values are the same at any evaluation cadence, which is what
+ * lets `promtool test rules` (it evaluates every group at every step) prove them. Timeslices SLOs have none: their
+ * period ratio changes at every slice.
+ */
+export function hourlyRecordingRules(slo: Slo): RecordingRule[] {
+  const s = withDefaults(slo);
+  if (s.budgeting.method === 'timeslices') {
+    return [];
+  }
+  const labels = seriesLabels(slo);
+  const bad = sloSeries(SERIES.badRate1h, slo.id);
+  const total = sloSeries(SERIES.totalRate1h, slo.id);
+  // `offset 1m`: the roll-ups read were written at least a minute before, so a run just after a whole hour cannot
+  // miss the roll-up of that hour that the SLO's group (or, in Mimir, another ruler) is still writing.
+  const range = `${justUnder(windowDuration(slo))}:1h] offset 1m`;
+  return [
+    {
+      record: SERIES.periodErrorRatioHourly,
+      expr: `sum_over_time(${bad}[${range}) / sum_over_time(${total}[${range})`,
+      labels: { ...labels },
+    },
+  ];
+}
+
 /** Every recording rule for one SLO, in dependency order (Prometheus evaluates a group's rules in sequence). */
 export function recordingRules(slo: Slo): RecordingRule[] {
   const s = withDefaults(slo);
@@ -83,10 +126,7 @@ export function recordingRules(slo: Slo): RecordingRule[] {
     const hour = justUnder('1h');
     rules.push(rec(SERIES.totalRate1h, `avg_over_time(${sloSeries(SERIES.totalRate5m, id)}[${hour}])`));
     rules.push(rec(SERIES.badRate1h, `avg_over_time(${sloSeries(SERIES.badRate5m, id)}[${hour}])`));
-    const bad = sloSeries(SERIES.badRate1h, id);
-    const total = sloSeries(SERIES.totalRate1h, id);
-    const range = `${justUnder(period)}:1h`;
-    rules.push(rec(SERIES.periodErrorRatio, `sum_over_time(${bad}[${range}]) / sum_over_time(${total}[${range}])`));
+    rules.push(rec(SERIES.periodErrorRatio, forwardHourly(SERIES.periodErrorRatioHourly, id)));
   }
 
   rules.push(rec(SERIES.objective, `vector(${num(slo.objective.target)})`));
@@ -94,4 +134,12 @@ export function recordingRules(slo: Slo): RecordingRule[] {
   rules.push(rec(SERIES.budgetRemaining, `1 - ${sloSeries(SERIES.periodErrorRatio, id)} / ${num(budget)}`));
   rules.push(rec(SERIES.burnRate1h, `${sloSeries(alertRatioSeries(slo, '1h'), id)} / ${num(budget)}`));
   return rules;
+}
+
+/**
+ * Every recording rule of one SLO whatever group it belongs to, hourly ones first: what a single group holds where
+ * one interval serves all (Grafana-managed recording rules). The values do not depend on the cadence.
+ */
+export function allRecordingRules(slo: Slo): RecordingRule[] {
+  return [...hourlyRecordingRules(slo), ...recordingRules(slo)];
 }

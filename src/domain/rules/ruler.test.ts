@@ -15,17 +15,26 @@ describe('namespaceProblem', () => {
 });
 
 describe('staleGroupNames', () => {
-  it('returns only sre-slo-* groups of SLOs not wanted, leaving other groups alone', () => {
+  it('returns only sre-slo-* groups not wanted, hourly ones too, leaving other groups alone', () => {
     expect(
       staleGroupNames(
-        ['sre-slo-checkout', 'sre-slo-cart', 'hand-made', 'sre-slo-old', 'slo-other'],
-        ['checkout', 'cart']
+        [
+          'sre-slo-checkout',
+          'sre-slo-checkout.hourly',
+          'sre-slo-cart',
+          'sre-slo-cart.hourly',
+          'hand-made',
+          'sre-slo-old',
+          'sre-slo-old.hourly',
+          'slo-other',
+        ],
+        ['sre-slo-checkout.hourly', 'sre-slo-checkout', 'sre-slo-cart']
       )
-    ).toEqual(['sre-slo-old']);
+    ).toEqual(['sre-slo-cart.hourly', 'sre-slo-old', 'sre-slo-old.hourly']);
   });
 
   it('does not treat an SLO whose id is a prefix of another as the same group', () => {
-    expect(staleGroupNames(['sre-slo-api', 'sre-slo-api-v2'], ['api-v2'])).toEqual(['sre-slo-api']);
+    expect(staleGroupNames(['sre-slo-api', 'sre-slo-api-v2'], ['sre-slo-api-v2'])).toEqual(['sre-slo-api']);
   });
 });
 

@@ -27,11 +27,12 @@ export function namespaceProblem(namespace: string): string | undefined {
 }
 
 /**
- * Groups in a namespace that belong to SLOs no longer wanted: named `sre-slo-*` and not the group of any wanted SLO.
- * Groups that someone else put in the namespace are never touched.
+ * Groups in a namespace we generated that are no longer wanted: named `sre-slo-*` (an SLO's group or its `.hourly`
+ * group) and not among `wantedGroups` (see sloGroupNames). Groups that someone else put in the namespace are never
+ * touched.
  */
-export function staleGroupNames(installed: string[], wantedSloIds: string[]): string[] {
-  const wanted = new Set(wantedSloIds.map(groupName));
+export function staleGroupNames(installed: string[], wantedGroups: string[]): string[] {
+  const wanted = new Set(wantedGroups);
   return installed.filter((name) => name.startsWith(SLO_GROUP_PREFIX) && !wanted.has(name)).sort();
 }
 

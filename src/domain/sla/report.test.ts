@@ -102,6 +102,19 @@ describe('slaPeriodResult', () => {
     ]);
     expect(r.excludedMs).toBe(7_200_000);
   });
+
+  it('counts a running period\'s excluded time up to now, and still lists the maintenance planned later', () => {
+    const now = period.start + 10 * 3_600_000;
+    const x = [
+      { id: 'past', title: 'past', start: period.start + 3_600_000, end: period.start + 2 * 3_600_000 },
+      { id: 'now', title: 'spans now', start: now - 1_800_000, end: now + 1_800_000 },
+      { id: 'later', title: 'planned', start: now + 5 * 3_600_000, end: now + 7 * 3_600_000 },
+    ];
+    const r = slaPeriodResult(sla, period, x, m({ badEvents: 0 }), now);
+    expect(r.running).toBe(true);
+    expect(r.excludedMs).toBe(3_600_000 + 1_800_000);
+    expect(r.exclusions.map((e) => e.id)).toEqual(['past', 'now', 'later']);
+  });
 });
 
 describe('SLA report output', () => {

@@ -30,8 +30,9 @@ export interface SlaPeriodResult {
   downtimeMinutes?: number;
   /** Error budget left this period in the method's unit (events; minutes for uptime and intervals), ≥ 0. */
   allowedLeft?: number;
+  /** Time excluded so far: up to now in a running period (maintenance planned later in it is not counted yet). */
   excludedMs: number;
-  /** Clipped to the period. */
+  /** Clipped to the period; a running period's include the maintenance planned later in it. */
   exclusions: SlaExclusion[];
   creditPercent: number;
 }
@@ -79,7 +80,7 @@ export function slaPeriodResult(
     period,
     running,
     target: sla.target,
-    excludedMs: excludedTime(period, clipped as Interval[]),
+    excludedMs: excludedTime({ start: period.start, end: Math.min(period.end, now) }, clipped as Interval[]),
     exclusions: clipped,
   };
   if (!m || !(m.totalEvents > 0)) {

@@ -39,11 +39,13 @@ export function testDocument(
   evaluationInterval: string,
   inputSeries: InputSeries[],
   exprTests: ExprTest[],
-  alertTests: AlertTest[] = []
+  alertTests: AlertTest[] = [],
+  groupEvalOrder: string[] = []
 ): Record<string, unknown> {
   return {
     rule_files: [ruleFile],
     evaluation_interval: evaluationInterval,
+    ...(groupEvalOrder.length ? { group_eval_order: groupEvalOrder } : {}),
     tests: [
       {
         interval: '1m',

@@ -9,20 +9,34 @@ import { generatePrometheusRules, toYaml } from '../prometheus';
 import { type AlertTest, type ExprTest, type InputSeries, testDocument } from './promtoolHarness';
 
 /**
- * Writes the SLOs' rules and a test document (evaluation `interval`, input series, expression and alert checks) to
- * a temp dir, then runs `promtool check rules` and `promtool test rules`; throws with promtool's output on failure.
+ * Writes the SLOs' rules (without the hourly groups when `hourlyGroups` is false) and a test document (evaluation
+ * `interval`, input series, expression and alert checks) to a temp dir, then runs `promtool check rules` and
+ * `promtool test rules`; throws with promtool's output on failure.
  */
 export function runPromtool(
   slos: Slo[],
   interval: string,
   input: InputSeries[],
   exprs: ExprTest[],
-  alerts: AlertTest[] = []
+  alerts: AlertTest[] = [],
+  opts: { hourlyGroups?: boolean } = {}
 ): void {
   const dir = mkdtempSync(join(tmpdir(), 'slo-promtool-'));
   try {
-    writeFileSync(join(dir, 'rules.yaml'), toYaml(generatePrometheusRules(slos, { grafanaUrl: 'https://grafana.example.com' })));
-    writeFileSync(join(dir, 'test.yaml'), stringify(testDocument('rules.yaml', interval, input, exprs, alerts), { lineWidth: 0 }));
+    const file = generatePrometheusRules(slos, { grafanaUrl: 'https://grafana.example.com' });
+    if (opts.hourlyGroups === false) {
+      // The test gives the hourly groups' series as input, at the cadence a real ruler writes them.
+      file.groups = file.groups.filter((g) => !g.name.endsWith('.hourly'));
+    }
+    writeFileSync(join(dir, 'rules.yaml'), toYaml(file));
+    // promtool evaluates every group at every step, ignoring each group's interval, in an order of its own unless
+    // told. File order puts each hourly group before the group that forwards its value, as after a whole hour the
+    // hourly group's run precedes the reads of it.
+    const order = file.groups.map((g) => g.name);
+    writeFileSync(
+      join(dir, 'test.yaml'),
+      stringify(testDocument('rules.yaml', interval, input, exprs, alerts, order), { lineWidth: 0 })
+    );
     for (const args of [
       ['check', 'rules', 'rules.yaml'],
       ['test', 'rules', 'test.yaml'],

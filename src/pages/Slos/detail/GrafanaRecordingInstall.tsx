@@ -7,7 +7,7 @@ import { installSloRecordingRules, recordingSupport } from '../../../api/recordi
 import { rulerStatus, type RulerStatus } from '../../../api/ruler';
 import { grafanaHref } from '../../../components/links';
 import { chainedRecordings, recordingGroupName } from '../../../domain/rules/grafanaRecording';
-import { recordingRules } from '../../../domain/rules/recording';
+import { allRecordingRules } from '../../../domain/rules/recording';
 import type { Slo } from '../../../domain/slo/model';
 import { rulesDownload, saveFile } from './downloads';
 
@@ -67,7 +67,7 @@ export function GrafanaRecordingInstall({ slo, datasourceUid, onDismiss }: Props
   const [target, setTarget] = useState(datasourceUid);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
-  const count = useMemo(() => recordingRules(slo).length, [slo]);
+  const count = useMemo(() => allRecordingRules(slo).length, [slo]);
   const chained = useMemo(() => chainedRecordings(slo), [slo]);
   const targets = useMemo(() => targetOptions(datasourceUid), [datasourceUid]);
 

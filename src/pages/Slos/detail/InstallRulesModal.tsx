@@ -36,9 +36,10 @@ export function InstallRulesModal({ slos, defaultUid, onDismiss }: Props) {
   return (
     <Modal title="Install all rules into data source rulers" isOpen onDismiss={onDismiss}>
       <p>
-        Writes one rule group per SLO ({slos.length} in all) into the ruler of the SLO&apos;s data source (Grafana Mimir
-        or Cortex). Groups of SLOs that no longer exist are removed afterwards, and only from data sources where every
-        write succeeded. SLOs on a data source without a ruler are skipped: download their rule files instead.
+        Writes the rule groups of every SLO ({slos.length} in all: its group and, for occurrences SLOs, an hourly group)
+        into the ruler of the SLO&apos;s data source (Grafana Mimir or Cortex). Groups of SLOs that no longer exist are
+        removed afterwards, and only from data sources where every write succeeded. SLOs on a data source without a
+        ruler are skipped: download their rule files instead.
       </p>
       <Field label="Namespace" invalid={Boolean(problem)} error={problem}>
         <Input id="slo-ruler-namespace-all" value={namespace} onChange={(e) => setNamespace(e.currentTarget.value)} />

@@ -76,7 +76,9 @@ describe('install dialog, data source ruler', () => {
     await user.type(namespace, 'payments');
     await user.click(within(dialog).getByRole('button', { name: 'Install rule group' }));
     expect(
-      await within(dialog).findByText('Group sre-slo-checkout created in namespace payments.')
+      await within(dialog).findByText(
+        'Groups sre-slo-checkout.hourly and sre-slo-checkout created in namespace payments.'
+      )
     ).toBeInTheDocument();
     expect(backend.requests.at(-1)).toMatchObject({ method: 'POST', url: '/api/ruler/mimir/api/v1/rules/payments' });
   });

@@ -1,9 +1,9 @@
-import React, { useEffect, useState } from 'react';
+import React, { Fragment, useEffect, useMemo, useState } from 'react';
 import { config } from '@grafana/runtime';
 import { Alert, Button, Field, Input, LoadingPlaceholder, Modal } from '@grafana/ui';
 import { ApiError } from '../../../api/client';
 import { installSloRuleGroup, rulerStatus, type RulerStatus } from '../../../api/ruler';
-import { groupName } from '../../../domain/rules/names';
+import { sloGroupNames } from '../../../domain/rules/prometheus';
 import { DEFAULT_RULER_NAMESPACE, namespaceProblem } from '../../../domain/rules/ruler';
 import type { Slo } from '../../../domain/slo/model';
 import { rulesDownload, saveFile } from './downloads';
@@ -22,14 +22,16 @@ type Outcome =
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
- * The "Data source ruler" half of the install dialog: writes the SLO's recording and alerting rules as one group
- * into the data source's own ruler, or explains why it cannot and offers the rule file instead.
+ * The "Data source ruler" half of the install dialog: writes the SLO's recording and alerting rules (its group and,
+ * for occurrences SLOs, its hourly group) into the data source's own ruler, or explains why it cannot and offers the
+ * rule file instead.
  */
 export function RulerInstall({ slo, datasourceUid, onDismiss }: Props) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [namespace, setNamespace] = useState(DEFAULT_RULER_NAMESPACE);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
+  const groups = useMemo(() => sloGroupNames(slo), [slo]);
   const problem = namespaceProblem(namespace);
 
   useEffect(() => {
@@ -68,8 +70,15 @@ export function RulerInstall({ slo, datasourceUid, onDismiss }: Props) {
   return (
     <>
       <p>
-        The SLO&apos;s recording and alerting rules as one group, <code>{groupName(slo.id)}</code>, in the data
-        source&apos;s own ruler (Grafana Mimir or Cortex). Running this again replaces the group.
+        The SLO&apos;s recording and alerting rules as {groups.length === 1 ? 'one group' : 'two groups'},{' '}
+        {groups.map((g, i) => (
+          <Fragment key={g}>
+            {i > 0 && ' and '}
+            <code>{g}</code>
+          </Fragment>
+        ))}
+        {groups.length > 1 && ' (the rules whose value changes only at whole hours, evaluated once an hour)'}, in the
+        data source&apos;s own ruler (Grafana Mimir or Cortex). Running this again replaces them.
       </p>
       {load.state === 'loading' && <LoadingPlaceholder text="Checking the data source's ruler…" />}
       {load.state === 'error' && (
@@ -105,7 +114,8 @@ export function RulerInstall({ slo, datasourceUid, onDismiss }: Props) {
       )}
       {outcome?.ok && (
         <Alert severity="success" title="Rules installed">
-          Group {groupName(slo.id)} {outcome.action} in namespace {outcome.namespace}.
+          {groups.length === 1 ? 'Group' : 'Groups'} {groups.join(' and ')} {outcome.action} in namespace{' '}
+          {outcome.namespace}.
         </Alert>
       )}
       <Modal.ButtonRow>

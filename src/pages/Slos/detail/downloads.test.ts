@@ -5,12 +5,12 @@ import { rulesDownload } from './downloads';
 const slo = makeSlo('checkout');
 
 describe('rulesDownload', () => {
-  it('writes Prometheus rules: one group sre-slo-<id> with recording and alerting rules', () => {
+  it('writes Prometheus rules: the group sre-slo-<id> with recording and alerting rules, and its hourly group', () => {
     const d = rulesDownload(slo, 'prometheus', { grafanaUrl: 'https://g.example' });
     expect(d.filename).toBe('slo-checkout.rules.yaml');
     const file = parse(d.text);
-    expect(file.groups.map((g: { name: string }) => g.name)).toEqual(['sre-slo-checkout']);
-    const rules = file.groups[0].rules as Array<{
+    expect(file.groups.map((g: { name: string }) => g.name)).toEqual(['sre-slo-checkout.hourly', 'sre-slo-checkout']);
+    const rules = file.groups[1].rules as Array<{
       record?: string;
       alert?: string;
       annotations?: Record<string, string>;
