@@ -140,6 +140,14 @@ describe('foldToil', () => {
     ]);
   });
 
+  it('reports a second region of one entry (a retried write) and keeps the first', () => {
+    const first = storedEntry(ID, { durationMinutes: 30 });
+    const second = storedEntry(ID, { durationMinutes: 45 });
+    const { entries, problems } = foldToil([first, second], []);
+    expect(entries.map((e) => [e.id, e.durationMinutes, e.annotationId])).toEqual([[ID, 30, first.id]]);
+    expect(problems).toEqual([{ entryId: ID, message: `toil ${ID} has two regions; kept annotation ${first.id}` }]);
+  });
+
   it('keeps the latest automation estimate per team and task', () => {
     const est = (id: string, at: number, effortHours: number, team = 'Payments'): ToilEvent => ({
       kind: 'toil_estimate',

@@ -1,4 +1,4 @@
-import { byTimeThenId, parseEventAnnotations, type StoredAnnotation } from '../storedAnnotations';
+import { byTimeThenId, indexRegions, parseEventAnnotations, type StoredAnnotation } from '../storedAnnotations';
 import { parseToilEvent, parseToilRecord } from './annotations';
 import { taskKey } from './key';
 import type { ToilConflict, ToilEditedEvent, ToilEntry, ToilEstimateEvent, ToilFieldName, ToilFields } from './model';
@@ -39,15 +39,10 @@ export function foldToil(
   const entries = new Map<string, ToilEntry>();
   const history = new Map<string, string[]>();
   const lastChange = new Map<string, Map<ToilFieldName, FieldChange>>();
-  for (const region of regions) {
-    const record = parseToilRecord(region.data);
-    if (typeof record === 'string') {
-      problems.push({ message: `toil annotation ${region.id} is skipped: ${record}` });
-      continue;
-    }
-    if (entries.has(record.id)) {
-      continue;
-    }
+  // An entry is one region; a second region with the same entry id (a retried write) is reported, the first kept.
+  const indexed = indexRegions(regions, parseToilRecord, 'toil');
+  problems.push(...indexed.problems.map((p) => ({ ...(p.id ? { entryId: p.id } : {}), message: p.message })));
+  for (const { record, region } of indexed.records.values()) {
     entries.set(record.id, {
       ...record.fields,
       id: record.id,
