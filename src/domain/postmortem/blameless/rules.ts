@@ -70,6 +70,58 @@ function isPossessiveFault(pattern: string, words: string[]): boolean {
   return POSSESSIVE_PRONOUNS.has(owner) || /['\u2019]s?$/.test(owner);
 }
 
+/**
+ * Words that name a person (or people) as the subject right before "failed to". "The health check failed to run" is
+ * a system failing and no blame; "the engineer failed to notice" is. Responders named in the postmortem are caught by
+ * the responder rule whatever the verb.
+ */
+const PERSON_SUBJECTS = new Set([
+  'i',
+  'we',
+  'you',
+  'he',
+  'she',
+  'they',
+  'someone',
+  'somebody',
+  'anyone',
+  'anybody',
+  'everyone',
+  'everybody',
+  'engineer',
+  'engineers',
+  'operator',
+  'operators',
+  'developer',
+  'developers',
+  'reviewer',
+  'reviewers',
+  'responder',
+  'responders',
+  'oncall',
+  'admin',
+  'admins',
+  'administrator',
+  'sre',
+  'sres',
+  'team',
+  'person',
+  'people',
+  'human',
+  'humans',
+  'staff',
+  'commander',
+  'lead',
+  'manager',
+  'author',
+  'owner',
+]);
+
+/** "* failed to": flagged only when the word before names a person (see PERSON_SUBJECTS). */
+function isPersonFailing(_pattern: string, words: string[]): boolean {
+  return PERSON_SUBJECTS.has(words[0].replace(/['\u2019-]/g, ''));
+}
+
 export const PHRASE_RULES: PhraseRule[] = [
   {
     id: 'human-error',
@@ -109,7 +161,8 @@ export const PHRASE_RULES: PhraseRule[] = [
   },
   {
     id: 'failed-to',
-    patterns: ['failed to'],
+    patterns: ['* failed to'],
+    accept: isPersonFailing,
     message: '"Failed to" frames what happened as a failing; when its subject is a person it reads as blame.',
     suggestion:
       'Say what happened and what would have caught it: "the change went out without the migration; no check compared them".',
