@@ -70,6 +70,9 @@ describe('checkBlameless: responders as the subject of a failure', () => {
     ['Then Dana Scully misconfigured the load balancer.', 'Dana Scully misconfigured'],
     ['Zoë skipped the canary.', 'Zoë skipped'],
     ['Alice and Bob forgot the flag.', 'Alice and Bob forgot'],
+    // Active voice after "had", and a negated adjective, stay flagged.
+    ['Alice had not checked the logs.', 'Alice had not'],
+    ['Bob was not careful with the flag.', 'Bob was not'],
   ])('%j flags %j', (text, phrase) => {
     const flags = checkBlameless(text, team).filter((f) => f.rule === 'responder-failure');
     expect(flags.map((f) => f.phrase)).toEqual([phrase]);
@@ -88,6 +91,11 @@ describe('checkBlameless: responders as the subject of a failure', () => {
     'Scully broke nothing.',
     'Alicette forgot the flag.',
     'Bob-the-bot failed to restart.',
+    // A negated passive: something not done to the responder.
+    'Alice was not paged until 10:40.',
+    "Bob wasn't told about the migration.",
+    'Carol has not been notified yet.',
+    'Alice was never paged.',
   ])('does not flag a responder in %j', (text) => {
     expect(rules(text, team)).not.toContain('responder-failure');
   });

@@ -14,7 +14,10 @@ import {
   type BlamelessRuleId,
   CLAUSE_PUNCTUATION,
   CLAUSE_WORDS,
+  BE_FORMS,
   FAILURE_WORDS,
+  HAVE_FORMS,
+  IRREGULAR_PARTICIPLES,
   NEGATION_REACH,
   NEGATORS,
   OBJECT_MARKERS,
@@ -267,7 +270,7 @@ function failureAfter(tokens: Token[], from: number): Token | undefined {
       continue;
     }
     const word = normalise(token.text);
-    if (FAILURE_WORDS.has(word)) {
+    if (FAILURE_WORDS.has(word) && !isPassiveNegation(tokens, i)) {
       return token;
     }
     if (CLAUSE_WORDS.has(word) && !(first && (word === 'and' || word === 'or'))) {
@@ -279,6 +282,30 @@ function failureAfter(tokens: Token[], from: number): Token | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * "Alice was not paged", "Bob wasn't told", "Carol hasn't been notified": a negated passive, something not done to
+ * the responder, so the negation is not their failure. The negation at `at` must follow a form of "be"/"have" (or be
+ * one) and come before a past participle ("-ed" or an irregular one), with "been" allowed in between.
+ */
+function isPassiveNegation(tokens: Token[], at: number): boolean {
+  const word = (i: number): string | undefined =>
+    tokens[i]?.node.type === 'WordNode' ? normalise(tokens[i].text) : undefined;
+  const negation = word(at)!;
+  // The auxiliary is the negation itself ("wasn't") or the word before "not"/"never" ("was not").
+  const auxiliary = negation === 'not' || negation === 'never' ? (word(at - 1) ?? '') : negation;
+  let next = at + 1;
+  if (HAVE_FORMS.has(auxiliary)) {
+    if (word(next) !== 'been') {
+      return false;
+    }
+    next++;
+  } else if (!BE_FORMS.has(auxiliary)) {
+    return false;
+  }
+  const participle = word(next);
+  return participle !== undefined && (/[a-z]ed$/.test(participle) || IRREGULAR_PARTICIPLES.has(participle));
 }
 
 /** Lower case with one apostrophe: names are compared as written, so "O’Brien" = "o'brien". */

@@ -284,6 +284,41 @@ export const FAILURE_WORDS = new Set([
   'wont',
 ]);
 
+/** Forms of "be" that, with a negation and a participle, make a passive ("was not paged"). Normalised. */
+export const BE_FORMS = new Set([
+  'was',
+  'were',
+  'is',
+  'are',
+  'be',
+  'been',
+  'being',
+  'wasnt',
+  'werent',
+  'isnt',
+  'arent',
+]);
+
+/** Forms of "have": passive only with "been" ("has not been told"; "had not checked" is active). Normalised. */
+export const HAVE_FORMS = new Set(['has', 'have', 'had', 'hasnt', 'havent', 'hadnt']);
+
+/** Past participles that do not end in "-ed": something done to the responder ("Alice was not told"). */
+export const IRREGULAR_PARTICIPLES = new Set([
+  'told',
+  'given',
+  'shown',
+  'sent',
+  'woken',
+  'taken',
+  'brought',
+  'made',
+  'seen',
+  'known',
+  'kept',
+  'put',
+  'let',
+]);
+
 /**
  * Words that put the name that follows them in object position ("we paged Alice", "thanks to Bob"): a failure
  * later in that sentence is not the responder's.
