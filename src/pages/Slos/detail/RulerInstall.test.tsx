@@ -70,6 +70,9 @@ describe('install dialog, data source ruler', () => {
     const dialog = await openRuler('mimir');
     const namespace = await within(dialog).findByLabelText(/Namespace/);
     expect(namespace).toHaveValue('sre-reliability');
+    expect(dialog).toHaveTextContent(
+      'as the group sre-slo-checkout and the group sre-slo-checkout.hourly, evaluated once an hour, with the period ratio'
+    );
     await user.clear(namespace);
     expect(within(dialog).getByText('Namespace: must not be empty')).toBeInTheDocument();
     expect(within(dialog).getByRole('button', { name: 'Install rule group' })).toBeDisabled();

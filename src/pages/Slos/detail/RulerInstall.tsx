@@ -1,8 +1,9 @@
-import React, { Fragment, useEffect, useMemo, useState } from 'react';
+import React, { useEffect, useMemo, useState } from 'react';
 import { config } from '@grafana/runtime';
 import { Alert, Button, Field, Input, LoadingPlaceholder, Modal } from '@grafana/ui';
 import { ApiError } from '../../../api/client';
 import { installSloRuleGroup, rulerStatus, type RulerStatus } from '../../../api/ruler';
+import { groupName, hourlyGroupName } from '../../../domain/rules/names';
 import { sloGroupNames } from '../../../domain/rules/prometheus';
 import { DEFAULT_RULER_NAMESPACE, namespaceProblem } from '../../../domain/rules/ruler';
 import type { Slo } from '../../../domain/slo/model';
@@ -32,6 +33,7 @@ export function RulerInstall({ slo, datasourceUid, onDismiss }: Props) {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
   const groups = useMemo(() => sloGroupNames(slo), [slo]);
+  const hasHourly = groups.includes(hourlyGroupName(slo.id));
   const problem = namespaceProblem(namespace);
 
   useEffect(() => {
@@ -70,15 +72,16 @@ export function RulerInstall({ slo, datasourceUid, onDismiss }: Props) {
   return (
     <>
       <p>
-        The SLO&apos;s recording and alerting rules as {groups.length === 1 ? 'one group' : 'two groups'},{' '}
-        {groups.map((g, i) => (
-          <Fragment key={g}>
-            {i > 0 && ' and '}
-            <code>{g}</code>
-          </Fragment>
-        ))}
-        {groups.length > 1 && ' (the rules whose value changes only at whole hours, evaluated once an hour)'}, in the
-        data source&apos;s own ruler (Grafana Mimir or Cortex). Running this again replaces them.
+        The SLO&apos;s recording and alerting rules go into the data source&apos;s own ruler (Grafana Mimir or Cortex)
+        as the group <code>{groupName(slo.id)}</code>
+        {hasHourly && (
+          <>
+            {' '}
+            and the group <code>{hourlyGroupName(slo.id)}</code>, evaluated once an hour, with the period ratio (it
+            changes only at whole hours)
+          </>
+        )}
+        . Running this again replaces {hasHourly ? 'them' : 'it'}.
       </p>
       {load.state === 'loading' && <LoadingPlaceholder text="Checking the data source's ruler…" />}
       {load.state === 'error' && (
