@@ -109,7 +109,7 @@ export function validatePostmortemPolicy(x: unknown): PolicyProblem[] {
 const DAY = 86_400_000;
 
 /** The instant whose wall-clock time in `timeZone` is `wall` (a wall time written as if it were UTC). */
-function fromWall(wall: number, timeZone: string): number {
+export function fromWall(wall: number, timeZone: string): number {
   let t = wall - offsetAt(wall, timeZone);
   t = wall - offsetAt(t, timeZone);
   return t;

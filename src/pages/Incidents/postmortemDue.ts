@@ -10,7 +10,7 @@ import type { ErrorBudgetPolicy } from '../../domain/policy/model';
 import type { PostmortemStatus, SloBudgetConsumption } from '../../domain/postmortem/model';
 import { type PostmortemPolicy, postmortemDueState, postmortemRequirement } from '../../domain/postmortem/policy';
 import type { Slo } from '../../domain/slo/model';
-import { browserTimeZone, formatDay } from '../Postmortems/actionItems/format';
+import { viewerTimeZone, formatDay } from '../Postmortems/actionItems/format';
 
 export interface PostmortemDue {
   state: 'due' | 'overdue';
@@ -62,7 +62,7 @@ export function postmortemDue(
   policy: PostmortemPolicy,
   status: PostmortemStatus | undefined,
   now: number,
-  timeZone = browserTimeZone()
+  timeZone = viewerTimeZone()
 ): PostmortemDue | undefined {
   if (incident.status !== 'resolved' || incident.resolvedAt === undefined) {
     return undefined;

@@ -22,7 +22,7 @@ import {
   PRIORITY_COLORS,
   STATUS_LABELS,
   TYPE_LABELS,
-  browserTimeZone,
+  viewerTimeZone,
   formatFieldValue,
   ownerText,
 } from './format';
@@ -75,7 +75,7 @@ export function ActionItemsSection({ postmortem, policy, readOnly, onChange }: P
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const now = Date.now();
-  const timeZone = browserTimeZone();
+  const timeZone = viewerTimeZone();
 
   const run = async (command: PostmortemCommand, done: () => void) => {
     setBusy(true);

@@ -1,11 +1,14 @@
 /** How action item values read on screen. */
-import type {
-  ActionItemFieldName,
-  ActionItemOwner,
-  ActionItemPriority,
-  ActionItemStatus,
-  ActionItemType,
+import { getTimeZone } from '@grafana/data';
+import {
+  fromWall,
+  type ActionItemFieldName,
+  type ActionItemOwner,
+  type ActionItemPriority,
+  type ActionItemStatus,
+  type ActionItemType,
 } from '../../../domain/postmortem';
+import { offsetAt } from '../../../domain/sla/period';
 
 export const TYPE_LABELS: Record<ActionItemType, string> = {
   investigate: 'Investigate',
@@ -41,12 +44,35 @@ export const FIELD_LABELS: Record<ActionItemFieldName, string> = {
   wontDoReason: "Won't-do reason",
 };
 
-/** The viewer's IANA time zone: due dates are days on their calendar. */
-export const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
-/** A due date as the viewer's calendar day, e.g. "12 Mar 2026". */
-export const formatDay = (ms: number): string =>
-  new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+function isIanaZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The viewer's IANA time zone, as Grafana's time pickers use it: the user's (or org's) time zone preference, where
+ * "browser" (the default) is the browser's zone and "utc" is UTC. Due dates are days on this calendar.
+ */
+export function viewerTimeZone(): string {
+  const zone = getTimeZone();
+  if (!zone || zone === 'browser') {
+    return browserTimeZone();
+  }
+  if (zone.toLowerCase() === 'utc') {
+    return 'UTC';
+  }
+  return isIanaZone(zone) ? zone : browserTimeZone();
+}
+
+/** A due date as a calendar day in `timeZone` (the viewer's), e.g. "12 Mar 2026". */
+export const formatDay = (ms: number, timeZone = viewerTimeZone()): string =>
+  new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone });
 
 export const ownerText = (owner: ActionItemOwner | undefined): string =>
   owner ? (owner.name ? `${owner.name} (${owner.login})` : owner.login) : 'Unassigned';
@@ -81,20 +107,28 @@ export function formatDays(ms: number): string {
   return `${d} ${d === 1 ? 'day' : 'days'}`;
 }
 
-/** YYYY-MM-DD of `ms` in the viewer's time zone, for a date input. */
-export function dateInputValue(ms: number): string {
-  const d = new Date(ms);
+/** YYYY-MM-DD of `ms` in `timeZone` (the viewer's), for a date input. */
+export function dateInputValue(ms: number, timeZone = viewerTimeZone()): string {
+  if (!Number.isFinite(ms)) {
+    return '';
+  }
+  // The wall-clock time in the zone, read with the UTC getters.
+  const d = new Date(ms + offsetAt(ms, timeZone));
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
-/** The day a date input gives, at the wall-clock time of `keepTimeOf` (so a default due keeps its hour). */
-export function fromDateInput(value: string, keepTimeOf: number): number | undefined {
+/**
+ * The day a date input gives, in `timeZone` (the viewer's), at the wall-clock time of `keepTimeOf` there (so a
+ * default due keeps its hour); undefined for a value that is not a day.
+ */
+export function fromDateInput(value: string, keepTimeOf: number, timeZone = viewerTimeZone()): number | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) {
     return undefined;
   }
-  const t = new Date(keepTimeOf);
-  const ms = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), t.getHours(), t.getMinutes()).getTime();
-  return dateInputValue(ms) === value ? ms : undefined;
+  const kept = Number.isFinite(keepTimeOf) ? new Date(keepTimeOf + offsetAt(keepTimeOf, timeZone)) : new Date(0);
+  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), kept.getUTCHours(), kept.getUTCMinutes());
+  const ms = fromWall(wall, timeZone);
+  return dateInputValue(ms, timeZone) === value ? ms : undefined;
 }
