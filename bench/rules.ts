@@ -24,7 +24,7 @@ import {
   hourlyGroupName,
   type RecordingRule,
 } from '../src/domain/rules';
-import { validateSlos, type Slo } from '../src/domain/slo';
+import { parseDuration, validateSlos, type Slo } from '../src/domain/slo';
 import { METRIC, type Dataset } from './data';
 import { OpenMetricsWriter, labelText } from './openmetrics';
 import { rangeQuery } from './queries';
@@ -74,12 +74,6 @@ export interface BenchRules {
   levels: BenchRule[][];
 }
 
-/** Seconds between evaluations of a generated group (`1h`, `60s`). */
-function everySecOf(interval: string | undefined, fallbackSec: number): number {
-  const m = interval ? /^(\d+)(s|m|h)$/.exec(interval) : null;
-  return m ? Number(m[1]) * { s: 1, m: 60, h: 3600 }[m[2] as 's' | 'm' | 'h'] : fallbackSec;
-}
-
 const isRecording = (r: unknown): r is RecordingRule => typeof (r as RecordingRule).record === 'string';
 
 /** Names of recorded series an expression reads (`slo:...` identifiers that some rule records). */
@@ -99,7 +93,7 @@ export function benchRules(slos: Slo[], intervalSec: number): BenchRules {
     // The SLO's group and its hourly group, each rule with its group's cadence and offset.
     const byName = new Map<string, BenchRule>();
     for (const g of file.groups.filter((x) => x.name === groupName(slo.id) || x.name === hourlyGroupName(slo.id))) {
-      const everySec = everySecOf(g.interval, intervalSec);
+      const everySec = g.interval ? parseDuration(g.interval) / 1000 : intervalSec;
       // The SLO's own group keeps the offset it always had (keyed by the SLO id), so the emulation's grid is the same.
       const offsetSec = groupOffsetSec(g.name === groupName(slo.id) ? slo.id : g.name, everySec);
       for (const rule of g.rules.filter(isRecording)) {

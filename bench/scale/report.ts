@@ -1,5 +1,9 @@
 /** The scale bench's report: per-SLO costs, their ratio across N, the extrapolation to 10,000 and Pyrra's. */
+import { SERIES } from '../../src/domain/rules';
 import type { SnapshotDelta } from './metrics';
+
+/** The hourly group's rule, run every round by the bench and counted once an hour in steady state. */
+const HOURLY_RULE = new RegExp(`^${SERIES.periodErrorRatioHourly}$`);
 
 /** ours: the generated rules; floor: the same groups and rules reading nothing; pyrra: Pyrra-equivalent rules. */
 export type Variant = 'ours' | 'floor' | 'pyrra';
@@ -53,18 +57,17 @@ export function steadyStateFactors(
   variant: Variant = 'ours'
 ): Array<{ match: RegExp; factor: number; why: string }> {
   const hourly = cfg.intervalSec / 3600;
+  const cadence = `runs once an hour, not every ${cfg.intervalSec}s round`;
   return [
-    variant === 'floor'
-      ? {
-          match: /^slo:sli_error:ratio_period_hourly$/,
-          factor: hourly,
-          why: `runs once an hour, not every ${cfg.intervalSec}s round`,
-        }
-      : {
-          match: /^slo:sli_error:ratio_period_hourly$/,
-          factor: (30 / cfg.rollupDays) * hourly,
-          why: `reads 30 d of roll-ups, ${cfg.rollupDays} d backfilled, and runs once an hour, not every ${cfg.intervalSec}s round`,
-        },
+    {
+      match: HOURLY_RULE,
+      ...(variant === 'floor'
+        ? { factor: hourly, why: cadence }
+        : {
+            factor: (30 / cfg.rollupDays) * hourly,
+            why: `reads 30 d of roll-ups, ${cfg.rollupDays} d backfilled, and ${cadence}`,
+          }),
+    },
     {
       match: /:(increase|count|sum)30d$/,
       factor: 720 / cfg.rawHours,
@@ -111,7 +114,7 @@ function targetSection(rep: ScaleReport): string[] {
   }
   const ssMs = (r: VariantResult) => (steadyState(r, rep.config).sec / r.slos) * 1000;
   // Rule evaluations per SLO per round in steady state: the hourly group's rules count once an hour.
-  const hourlyRules = floor.ruleTimings.find((t) => /_hourly$/.test(t.rule))?.count ?? 0;
+  const hourlyRules = floor.ruleTimings.find((t) => HOURLY_RULE.test(t.rule))?.count ?? 0;
   const perSloRules = (floor.rules - hourlyRules + (hourlyRules * iv) / 3600) / floor.slos;
   const perRuleUs = (ssMs(floor) / perSloRules) * 1000;
   const fits = Math.floor(allowedMs / (ssMs(floor) / perSloRules));

@@ -15,7 +15,7 @@ import {
   type PrometheusRuleFile,
   type RuleGroup,
 } from '../../src/domain/rules';
-import type { Slo } from '../../src/domain/slo';
+import { parseDuration, type Slo } from '../../src/domain/slo';
 import { envInt } from '../config';
 import { OpenMetricsWriter } from '../openmetrics';
 import { Prometheus, backfillOpenMetrics, freePort, installCleanupHandlers, run } from '../prom';
@@ -78,8 +78,7 @@ const isRecording = (r: object): boolean => typeof (r as { record?: unknown }).r
 /** Seconds between evaluations of the group that records `name` (ours: where the hourly roll-ups live). */
 function intervalOfRecord(file: PrometheusRuleFile, name: string, fallbackSec: number): number {
   const g = file.groups.find((x: RuleGroup) => x.rules.some((r) => 'record' in r && r.record === name));
-  const m = g?.interval ? /^(\d+)(s|m|h)$/.exec(g.interval) : null;
-  return m ? Number(m[1]) * { s: 1, m: 60, h: 3600 }[m[2] as 's' | 'm' | 'h'] : fallbackSec;
+  return g?.interval ? parseDuration(g.interval) / 1000 : fallbackSec;
 }
 
 /**

@@ -154,11 +154,16 @@ export async function listGroups(target: RulerTarget, namespace: string): Promis
   }
 }
 
-/** Writes every group of the SLO (its hourly group first, so the series its own group forwards is there soonest). */
-async function postGroups(target: RulerTarget, namespace: string, slo: Slo, opts: RuleGroupOptions): Promise<void> {
-  for (const group of sloRuleGroups(slo, opts)) {
+/**
+ * Writes every group of the SLO (its hourly group first, so the series its own group forwards is there soonest);
+ * returns their names.
+ */
+async function postGroups(target: RulerTarget, namespace: string, slo: Slo, opts: RuleGroupOptions): Promise<string[]> {
+  const groups = sloRuleGroups(slo, opts);
+  for (const group of groups) {
     await postRuleGroup(target, namespace, group);
   }
+  return groups.map((g) => g.name);
 }
 
 async function deleteGroup(target: RulerTarget, namespace: string, group: string): Promise<void> {
@@ -206,9 +211,9 @@ export async function installSloRuleGroup(
 ): Promise<'created' | 'updated'> {
   checkNamespace(namespace);
   const existing = await listGroups(opts, namespace);
-  await postGroups(opts, namespace, slo, opts);
+  const written = await postGroups(opts, namespace, slo, opts);
   const hourly = hourlyGroupName(slo.id);
-  if (existing.includes(hourly) && !sloGroupNames(slo).includes(hourly)) {
+  if (existing.includes(hourly) && !written.includes(hourly)) {
     await deleteGroup(opts, namespace, hourly);
   }
   return existing.includes(groupName(slo.id)) ? 'updated' : 'created';

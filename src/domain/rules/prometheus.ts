@@ -71,7 +71,7 @@ export function sloRuleGroups(slo: Slo, opts: RuleOptions = {}): RuleGroup[] {
 
 /** Names of the groups sloRuleGroups makes for the SLO. */
 export function sloGroupNames(slo: Slo): string[] {
-  return hourlyRecordingRules(slo).length ? [hourlyGroupName(slo.id), groupName(slo.id)] : [groupName(slo.id)];
+  return sloRuleGroups(slo).map((g) => g.name);
 }
 
 /** A Prometheus rule file for valid SLOs (run validateSlos first; invalid input may throw). */
